@@ -1,0 +1,67 @@
+# Evenly — two commands: `make run` serves the app, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.PHONY: run test bench lint install install-dev browser-deps lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+## run: install, migrate the embedded SQLite database and serve on http://127.0.0.1:$(PORT)
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py serve --port $(PORT)
+
+## test: every test (unit, service, view, browser, accessibility) on SQLite
+test: install-dev browser-deps
+	$(BIN)/python -m pytest
+
+## bench: throughput and latency figures, written to BENCHMARKS.md
+bench: install-dev
+	$(BIN)/python bench/run.py
+
+## lint: ruff, mypy and the import contracts
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy evenly
+	$(BIN)/lint-imports
+
+# Browser tests need Debian's Chromium and the axe-core npm package. Install
+# them when we can (root, registries reachable); otherwise those tests skip.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Chromium for the browser tests..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+			|| echo "Could not install Chromium: browser tests will be skipped."; \
+	fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
+		npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || echo "Could not install axe-core: accessibility checks will be skipped."; \
+	fi
+
+## lock: re-resolve the pinned dependencies
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --output-file requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --extra dev --output-file requirements-dev.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache

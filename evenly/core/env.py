@@ -1,0 +1,73 @@
+"""Strict helpers for reading configuration from the environment.
+
+Every setting Evenly reads comes through one of these functions, so a typo in
+a boolean or a missing production secret fails loudly at start-up instead of
+quietly running with a default.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+from pathlib import Path
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+class ConfigurationError(RuntimeError):
+    pass
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigurationError(f"{name} must be one of {sorted(_TRUE | _FALSE)}, not {raw!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as error:
+        raise ConfigurationError(f"{name} must be a whole number, not {raw!r}") from error
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def new_field_key() -> str:
+    """A fresh 256-bit key for the encrypted text field, URL-safe base64."""
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+
+
+def local_secret(data_dir: Path, filename: str, make: callable) -> str:  # type: ignore[valid-type]
+    """Read a secret kept in a file beside the database, creating it once.
+
+    Used only outside production, so that `make run` works on a fresh machine
+    while the keys still live outside the database (and outside the repo).
+    """
+    path = data_dir / filename
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(make())
+    return path.read_text().strip()

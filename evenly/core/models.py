@@ -1,0 +1,107 @@
+"""The privacy core every feature stands on.
+
+`Authored` is the base of everything a partner writes: it has exactly one
+author, remembers the couple it was written in, and is private until its
+author shares it. `AuditEvent` records couple membership and security events
+for their owner only. `Notification` holds neutral, content-free notices.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+if TYPE_CHECKING:
+    from evenly.accounts.models import User
+
+
+class Visibility(models.TextChoices):
+    PRIVATE = "private", "Only me"
+    SHARED = "shared", "Shared with my partner"
+
+
+class AuthoredQuerySet(models.QuerySet):
+    def visible_to(self, viewer: User, *, couple_id: int | None) -> AuthoredQuerySet:
+        """What `viewer` may read: all they wrote, plus what their partner
+        shared in the couple they are in now. A former couple's shared items
+        are no longer visible to the other partner."""
+        mine = Q(author=viewer)
+        if couple_id is None:
+            return self.filter(mine)
+        return self.filter(mine | Q(visibility=Visibility.SHARED, couple_id=couple_id))
+
+
+class Authored(models.Model):
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    couple = models.ForeignKey("couples.Couple", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    visibility = models.CharField(max_length=16, choices=Visibility.choices, default=Visibility.PRIVATE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AuthoredQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_shared(self) -> bool:
+        return self.visibility == Visibility.SHARED
+
+
+class AuditKind(models.TextChoices):
+    SIGNED_UP = "signed_up", "Account created"
+    LOGGED_IN = "logged_in", "Signed in"
+    LOGIN_FAILED = "login_failed", "A sign-in attempt failed"
+    LOGGED_OUT = "logged_out", "Signed out"
+    PASSWORD_CHANGED = "password_changed", "Password changed"
+    PASSWORD_RESET = "password_reset", "Password reset"
+    EMAIL_CHANGED = "email_changed", "Email address changed"
+    MFA_ADDED = "mfa_added", "Two-step sign-in method added"
+    MFA_REMOVED = "mfa_removed", "Two-step sign-in method removed"
+    RECOVERY_CODES_GENERATED = "recovery_codes", "New recovery codes made"
+    SESSIONS_ENDED = "sessions_ended", "Signed out of other devices"
+    DATA_EXPORTED = "data_exported", "Data downloaded"
+    COUPLE_CREATED = "couple_created", "Couple space created"
+    INVITE_CREATED = "invite_created", "Invitation made"
+    INVITE_REVOKED = "invite_revoked", "Invitation withdrawn"
+    COUPLE_JOINED = "couple_joined", "Joined a couple space"
+    COUPLE_LEFT = "couple_left", "Left the couple space"
+    COUPLE_ENDED = "couple_ended", "The couple space ended"
+
+
+class AuditEvent(models.Model):
+    """One security or membership event, shown only to `user`. Holds no
+    private text: a kind, a time and at most a short technical detail."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_events")
+    kind = models.CharField(max_length=32, choices=AuditKind.choices)
+    detail = models.CharField(max_length=80, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class NotificationKind(models.TextChoices):
+    REVISIT_REMINDER = "revisit", "A moment you set aside is ready to revisit, whenever you both are."
+    COUPLE_ENDED = "couple_ended", "Your shared space has ended. Everything you wrote yourself is still here."
+
+
+class Notification(models.Model):
+    """A neutral notice for one person. The text comes from `kind` alone, so a
+    notice never quotes anything a partner wrote."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    @property
+    def text(self) -> str:
+        return NotificationKind(self.kind).label

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from evenly.core.models import Notification
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "core/welcome.html")
+    notifications = Notification.objects.filter(user=request.user, dismissed_at__isnull=True)[:5]
+    return render(request, "core/home.html", {"notifications": notifications})
+
+
+@login_required
+@require_POST
+def notification_dismiss(request: HttpRequest, notification_id: int) -> HttpResponse:
+    notification = get_object_or_404(Notification, pk=notification_id, user=request.user)
+    Notification.objects.filter(pk=notification.pk).update(dismissed_at=timezone.now())
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponse("")
+    return redirect("home")
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {"database": _database_ok(), "channel_layer": _channel_layer_ok()}
+    healthy = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **{k: "ok" if v else "failing" for k, v in checks.items()}},
+        status=200 if healthy else 503,
+    )
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        return False
+
+
+def _channel_layer_ok() -> bool:
+    layer = get_channel_layer()
+    if layer is None:
+        return False
+    try:
+        channel = async_to_sync(layer.new_channel)()
+        async_to_sync(layer.send)(channel, {"type": "health.check"})
+        return async_to_sync(layer.receive)(channel) == {"type": "health.check"}
+    except Exception:
+        return False
+
+
+def neutral_page(request: HttpRequest) -> HttpResponse:
+    """Where quick exit lands: an ordinary, unremarkable page."""
+    return render(request, "core/neutral.html")
+
+
+SECRET_FIELDS = {"csrfmiddlewaretoken", "password", "password1", "password2", "oldpassword", "code", "token"}
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A refused form still gives back what was typed, so nothing is lost."""
+    kept = [
+        (name.replace("_", " ").capitalize(), value)
+        for name, value in request.POST.items()
+        if name not in SECRET_FIELDS and value.strip()
+    ]
+    back_url = request.path if url_has_allowed_host_and_scheme(request.path, allowed_hosts=None) else "/"
+    return render(request, "core/csrf_failure.html", {"kept": kept, "back_url": back_url}, status=403)

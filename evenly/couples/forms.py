@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django import forms
+
+from evenly.couples.codes import normalize_code
+
+
+class JoinByCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Invitation code",
+        max_length=20,
+        help_text="Eight letters and numbers, for example 7KQM-PX4D. Case and dashes don't matter.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+    def clean_code(self) -> str:
+        code = normalize_code(self.cleaned_data["code"])
+        if code is None:
+            raise forms.ValidationError("That doesn't look like an invitation code. Check it has eight letters and numbers.")
+        return code
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(label="Your name, as your partner sees it", max_length=40)
+    pronouns = forms.CharField(label="Pronouns (optional)", max_length=30, required=False)

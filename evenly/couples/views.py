@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from evenly.core.errors import ServiceError
+from evenly.couples import services
+from evenly.couples.access import get_invite_for_user
+from evenly.couples.codes import format_code
+from evenly.couples.forms import JoinByCodeForm, ProfileForm
+from evenly.couples.selectors import couple_context, open_invite
+from evenly.couples.services import find_open_invite
+
+
+@login_required
+def couple_overview(request: HttpRequest) -> HttpResponse:
+    context = couple_context(viewer=request.user)
+    invite = open_invite(viewer=request.user, couple=context.couple) if context.couple else None
+    return render(
+        request,
+        "couples/overview.html",
+        {
+            "ctx": context,
+            "invite": invite,
+            "invite_code": format_code(invite.code) if invite else "",
+            "invite_url": request.build_absolute_uri(f"/couple/join/{invite.token}/") if invite else "",
+        },
+    )
+
+
+@login_required
+@require_POST
+def couple_create(request: HttpRequest) -> HttpResponse:
+    try:
+        services.couple_create(actor=request.user, timezone_name=_browser_timezone(request))
+        services.invite_create(actor=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("couples:overview")
+
+
+@login_required
+@require_POST
+def invite_create(request: HttpRequest) -> HttpResponse:
+    try:
+        services.invite_create(actor=request.user)
+        messages.success(request, "Here's a fresh invitation. Any earlier one no longer works.")
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("couples:overview")
+
+
+@login_required
+@require_POST
+def invite_revoke(request: HttpRequest, invite_id: int) -> HttpResponse:
+    invite = get_invite_for_user(viewer=request.user, invite_id=invite_id)
+    services.invite_revoke(actor=request.user, invite=invite)
+    messages.success(request, "That invitation no longer works.")
+    return redirect("couples:overview")
+
+
+@login_required
+def join_by_code(request: HttpRequest) -> HttpResponse:
+    form = JoinByCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_accept(actor=request.user, typed_code=form.cleaned_data["code"])
+        except ServiceError as error:
+            form.add_error("code", error.message)
+        else:
+            messages.success(request, "You're in. This is your shared space now.")
+            return redirect("couples:overview")
+    return render(request, "couples/join.html", {"form": form})
+
+
+@login_required
+def join_by_link(request: HttpRequest, token: str) -> HttpResponse:
+    invite = find_open_invite(token=token)
+    error = None
+    if request.method == "POST":
+        try:
+            services.invite_accept(actor=request.user, token=token)
+        except ServiceError as service_error:
+            error = service_error.message
+        else:
+            messages.success(request, "You're in. This is your shared space now.")
+            return redirect("couples:overview")
+    inviter = invite.created_by if invite else None
+    return render(request, "couples/join_link.html", {"invite": invite, "inviter": inviter, "error": error})
+
+
+@login_required
+@reauthentication_required
+def couple_leave(request: HttpRequest) -> HttpResponse:
+    context = couple_context(viewer=request.user)
+    if request.method == "POST":
+        services.couple_leave(actor=request.user)
+        messages.success(request, "You've left the shared space. Everything you wrote yourself is still yours.")
+        return redirect("home")
+    if context.couple is None:
+        return redirect("couples:overview")
+    return render(request, "couples/leave.html", {"ctx": context})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = ProfileForm(request.POST or None, initial={"display_name": user.display_name, "pronouns": user.pronouns})
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(actor=user, **form.cleaned_data)
+        messages.success(request, "Saved.")
+        return redirect("couples:profile")
+    return render(request, "couples/profile.html", {"form": form})
+
+
+def _browser_timezone(request: HttpRequest) -> str:
+    name = request.POST.get("timezone", "")[:64]
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        return "UTC"
+    return name

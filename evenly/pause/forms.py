@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django import forms
+
+from evenly.pause.models import RevisitChoice
+
+
+class RevisitForm(forms.Form):
+    choice = forms.ChoiceField(
+        label="When would you like to come back to this?",
+        choices=[(c.value, c.label) for c in RevisitChoice if c != RevisitChoice.UNDECIDED],
+        widget=forms.RadioSelect,
+    )
+    at = forms.DateTimeField(
+        label="Date and time",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+    def clean(self) -> dict:  # type: ignore[type-arg]
+        cleaned = super().clean() or {}
+        if cleaned.get("choice") == RevisitChoice.AT_TIME and not cleaned.get("at"):
+            self.add_error("at", "Choose a date and time, or pick another option.")
+        return cleaned

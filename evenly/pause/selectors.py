@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evenly.accounts.models import User
+from evenly.pause.models import Pause
+
+
+@dataclass(frozen=True)
+class PauseState:
+    mine: Pause | None
+    partners: Pause | None
+
+    @property
+    def is_paused(self) -> bool:
+        return self.mine is not None or self.partners is not None
+
+
+def pause_state(*, viewer: User, couple_id: int | None) -> PauseState:
+    if couple_id is None:
+        return PauseState(mine=None, partners=None)
+    active = list(Pause.objects.filter(couple_id=couple_id, lifted_at__isnull=True))
+    mine = next((p for p in active if p.paused_by_id == viewer.pk), None)
+    partners = next((p for p in active if p.paused_by_id != viewer.pk), None)
+    return PauseState(mine=mine, partners=partners)
+
+
+def pause_count(*, couple_id: int, paused_by_id: int | None = None) -> int:
+    """Content-free counts, kept for the balance view."""
+    pauses = Pause.objects.filter(couple_id=couple_id)
+    if paused_by_id is not None:
+        pauses = pauses.filter(paused_by_id=paused_by_id)
+    return pauses.count()

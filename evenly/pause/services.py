@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from evenly.accounts.models import User
+from evenly.core.errors import ServiceError
+from evenly.core.realtime import publish
+from evenly.couples.selectors import couple_context, member_ids
+from evenly.pause.models import Pause, RevisitChoice
+from evenly.pause.revisit import RevisitError, revisit_time
+from evenly.pause.tasks import send_revisit_reminder
+
+NOT_PARTNERED = "A pause is for a shared space with your partner."
+
+
+def pause_start(*, actor: User) -> Pause:
+    """Pause everything shared, for both partners, at once. No reason is asked,
+    and pressing again while paused simply returns the same pause."""
+    context = couple_context(viewer=actor)
+    if context.couple is None or not context.is_partnered:
+        raise ServiceError(NOT_PARTNERED)
+    existing = Pause.objects.filter(couple=context.couple, paused_by=actor, lifted_at__isnull=True).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            pause = Pause.objects.create(couple=context.couple, paused_by=actor)
+            publish(recipients=member_ids(couple_id=context.couple.pk), event="pause.started", pause=pause.pk)
+    except IntegrityError:
+        # Another tab pressed at the same instant; theirs is the pause.
+        return Pause.objects.get(couple=context.couple, paused_by=actor, lifted_at__isnull=True)
+    return pause
+
+
+def pause_set_revisit(*, actor: User, pause: Pause, choice: str, custom_local: datetime | None = None) -> Pause:
+    if pause.paused_by_id != actor.pk or not pause.is_active:
+        raise ServiceError("Only the partner who paused can choose when to come back to it.")
+    zone = ZoneInfo(pause.couple.timezone)
+    now_local = timezone.now().astimezone(zone)
+    custom = custom_local.replace(tzinfo=zone) if custom_local and custom_local.tzinfo is None else custom_local
+    try:
+        when = revisit_time(choice, now=now_local, custom=custom)
+    except RevisitError as error:
+        raise ServiceError(str(error)) from error
+    with transaction.atomic():
+        pause.revisit_choice = RevisitChoice(choice)
+        pause.revisit_at = when
+        pause.save(update_fields=["revisit_choice", "revisit_at"])
+        if when is not None:
+            reminder = send_revisit_reminder.using(run_after=when)
+            transaction.on_commit(lambda: reminder.enqueue(pause.pk, when.isoformat()))
+    return pause
+
+
+def pause_lift(*, actor: User, pause: Pause) -> None:
+    if pause.paused_by_id != actor.pk:
+        raise ServiceError("Only the partner who paused can lift it.")
+    with transaction.atomic():
+        lifted = Pause.objects.filter(pk=pause.pk, lifted_at__isnull=True).update(lifted_at=timezone.now())
+        if lifted:
+            publish(recipients=member_ids(couple_id=pause.couple_id), event="pause.lifted", pause=pause.pk)
+
+
+def pauses_end_for_couple(*, couple_id: int) -> None:
+    """A couple that ends has nothing left to pause. Inside the caller's transaction."""
+    Pause.objects.filter(couple_id=couple_id, lifted_at__isnull=True).update(lifted_at=timezone.now())

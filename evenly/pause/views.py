@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from evenly.core.errors import ServiceError
+from evenly.couples.selectors import couple_context
+from evenly.pause import services
+from evenly.pause.access import get_own_active_pause
+from evenly.pause.forms import RevisitForm
+from evenly.pause.selectors import pause_state
+
+
+@login_required
+@require_POST
+def pause_start(request: HttpRequest) -> HttpResponse:
+    try:
+        services.pause_start(actor=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("home")
+    return redirect("pause:page")
+
+
+@login_required
+@require_GET
+def pause_page(request: HttpRequest) -> HttpResponse:
+    """The pauser's calm space: a breathing exercise, when to revisit, lift."""
+    context = couple_context(viewer=request.user)
+    state = pause_state(viewer=request.user, couple_id=context.couple_id)
+    if state.mine is None:
+        return redirect("home")
+    return render(request, "pause/page.html", {"pause": state.mine, "form": _revisit_form(state.mine)})
+
+
+@login_required
+@require_POST
+def pause_revisit(request: HttpRequest) -> HttpResponse:
+    pause = get_own_active_pause(viewer=request.user)
+    form = RevisitForm(request.POST)
+    if form.is_valid():
+        try:
+            services.pause_set_revisit(
+                actor=request.user, pause=pause, choice=form.cleaned_data["choice"], custom_local=_naive(form.cleaned_data["at"])
+            )
+        except ServiceError as error:
+            form.add_error("at" if form.cleaned_data["choice"] == "at_time" else "choice", error.message)
+        else:
+            messages.success(request, "Noted. You'll both get a gentle reminder then." if pause.revisit_at else "Noted.")
+            return redirect("pause:page")
+    return render(request, "pause/page.html", {"pause": pause, "form": form}, status=400)
+
+
+@login_required
+@require_POST
+def pause_lift(request: HttpRequest) -> HttpResponse:
+    try:
+        pause = get_own_active_pause(viewer=request.user)
+    except Exception:
+        return redirect("home")  # Lifting twice is harmless.
+    services.pause_lift(actor=request.user, pause=pause)
+    messages.success(request, "The pause is lifted.")
+    return redirect("home")
+
+
+@login_required
+@require_GET
+def pause_layer(request: HttpRequest) -> HttpResponse:
+    """The pause notice fragment, re-fetched by open pages when a pause event arrives."""
+    return render(request, "pause/layer.html")
+
+
+def _revisit_form(pause) -> RevisitForm:  # type: ignore[no-untyped-def]
+    initial = {"choice": pause.revisit_choice if pause.revisit_choice != "undecided" else None}
+    if pause.revisit_at:
+        from zoneinfo import ZoneInfo
+
+        initial["at"] = pause.revisit_at.astimezone(ZoneInfo(pause.couple.timezone)).replace(tzinfo=None)
+    return RevisitForm(initial=initial)
+
+
+def _naive(value):  # type: ignore[no-untyped-def]
+    # The form parses in the server's zone; the time was meant in the couple's.
+    if value is None:
+        return None
+    return timezone.make_naive(value) if timezone.is_aware(value) else value

@@ -1,0 +1,290 @@
+"""Evenly's one settings file. Everything configurable is an environment
+variable, read through the strict helpers in `evenly.core.env`; the README
+lists them all."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.contrib.messages import constants as message_constants
+
+from evenly.core.env import (
+    ConfigurationError,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    local_secret,
+    new_field_key,
+)
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+# "development" (the default: `make run`, tests) or "production".
+EVENLY_ENV = env_str("EVENLY_ENV", "development")
+PRODUCTION = EVENLY_ENV == "production"
+if EVENLY_ENV not in {"development", "production"}:
+    raise ConfigurationError("EVENLY_ENV must be 'development' or 'production'")
+
+DATA_DIR = Path(env_str("EVENLY_DATA_DIR", str(BASE_DIR / "var")))
+
+DEBUG = env_bool("EVENLY_DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise ConfigurationError("EVENLY_DEBUG cannot be on in production")
+
+
+def _secret(name: str, filename: str, make) -> str:  # type: ignore[no-untyped-def]
+    value = env_str(name)
+    if value:
+        return value
+    if PRODUCTION:
+        raise ConfigurationError(f"{name} must be set in production")
+    return local_secret(DATA_DIR, filename, make)
+
+
+SECRET_KEY = _secret("SECRET_KEY", "secret_key", lambda: secrets.token_urlsafe(50))
+
+# Newest key first. Older keys stay listed until `manage.py rotate_field_keys`
+# has re-encrypted every row under the newest one.
+FIELD_ENCRYPTION_KEYS = [
+    key.strip()
+    for key in _secret("FIELD_ENCRYPTION_KEYS", "field_keys", new_field_key).split(",")
+    if key.strip()
+]
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "channels",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "evenly.core",
+    "evenly.accounts",
+    "evenly.couples",
+    "evenly.pause",
+]
+
+MIDDLEWARE = [
+    "evenly.core.middleware.security_headers",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "evenly.urls"
+WSGI_APPLICATION = "evenly.wsgi.application"
+ASGI_APPLICATION = "evenly.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "evenly.core.context_processors.evenly",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": env_str("EVENLY_SQLITE_PATH", str(DATA_DIR / "evenly.sqlite3")),
+            "OPTIONS": {
+                # WAL lets readers and one writer work at once; IMMEDIATE takes
+                # the write lock at BEGIN so two writers never deadlock midway.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=NORMAL;"
+                    "PRAGMA foreign_keys=ON;"
+                    "PRAGMA busy_timeout=5000;"
+                ),
+                "transaction_mode": "IMMEDIATE",
+            },
+            # A file, not memory, so a real server in another thread or
+            # process can share the test database.
+            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("EVENLY_REDIS_PREFIX", "evenly")},
+        }
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("EVENLY_REDIS_PREFIX", "evenly"),
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+TASKS = {
+    "default": {
+        "BACKEND": env_str("EVENLY_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# django-allauth
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = env_str("EVENLY_EMAIL_VERIFICATION", "optional")
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Evenly: "
+ACCOUNT_ADAPTER = "evenly.accounts.adapter.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/ip,5/5m/key",
+    "login": "30/m/ip",
+    "signup": "20/m/ip",
+    "reset_password": "5/m/ip,3/m/key",
+    "reauthenticate": "10/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Evenly"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
+USERSESSIONS_TRACK_ACTIVITY = True
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/accounts/login/"
+
+# Email: console by default, SMTP when EMAIL_HOST is set.
+EMAIL_HOST = env_str("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Evenly <evenly@localhost>")
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("EVENLY_STATIC_ROOT", str(DATA_DIR / "static")))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Tests and development serve static files straight from the source folders;
+# `make run` and production serve the collected, hashed and compressed copies.
+WHITENOISE_USE_FINDERS = env_bool("EVENLY_STATIC_FROM_FINDERS", DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if WHITENOISE_USE_FINDERS
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+# Security. HTTPS-only settings switch on with EVENLY_HTTPS (always in production).
+HTTPS = env_bool("EVENLY_HTTPS", PRODUCTION)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("EVENLY_SESSION_DAYS", 14) * 24 * 3600
+SECURE_SSL_REDIRECT = HTTPS and env_bool("EVENLY_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = 63072000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = False
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("EVENLY_BEHIND_PROXY", False) else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "evenly.core.views.csrf_failure"
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is a one-way door an operator must choose for themselves.
+    "security.W021",
+]
+
+MESSAGE_TAGS = {message_constants.ERROR: "error"}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"no_request_bodies": {"()": "evenly.core.logging.DropRequestDetails"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_request_bodies"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": env_str("EVENLY_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "django.security.csrf": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
+    },
+}
+
+# Evenly's own settings
+EVENLY_INVITE_HOURS = 72
+EVENLY_PAUSE_TIMEZONE_DEFAULT = "UTC"
+EVENLY_SEED_ALLOWED = not PRODUCTION

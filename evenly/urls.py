@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from evenly.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("list/", core_views.neutral_page, name="neutral"),
+    path("notifications/<int:notification_id>/dismiss/", core_views.notification_dismiss, name="notification_dismiss"),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("evenly.accounts.urls")),
+    path("couple/", include("evenly.couples.urls")),
+    path("pause/", include("evenly.pause.urls")),
+]

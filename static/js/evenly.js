@@ -1,0 +1,118 @@
+// Evenly's browser script: the live connection, the Pause shortcut and quick exit.
+// Events carry a type and ids only; whatever changed is re-fetched from the server.
+(function () {
+  "use strict";
+
+  var body = document.body;
+
+  // ---- Quick exit: the button, or Esc pressed twice ----
+  function quickExit(event) {
+    if (event) { event.preventDefault(); }
+    try { sessionStorage.setItem("evenly-exited", "1"); } catch (e) { /* ignore */ }
+    document.documentElement.style.visibility = "hidden";
+    location.replace("/list/");
+  }
+  var exitLink = document.getElementById("quick-exit");
+  if (exitLink) { exitLink.addEventListener("click", quickExit); }
+  var lastEscape = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      var now = Date.now();
+      if (now - lastEscape < 800) { quickExit(event); }
+      lastEscape = now;
+    }
+    // Pause: Alt+Shift+P from anywhere, even while typing.
+    if (event.altKey && event.shiftKey && (event.code === "KeyP" || event.key === "P" || event.key === "p")) {
+      var button = document.getElementById("pause-button");
+      if (button) { event.preventDefault(); button.form.requestSubmit(button); }
+    }
+  });
+
+  // ---- Time zone for a new shared space ----
+  document.querySelectorAll("[data-timezone-form] input[name=timezone]").forEach(function (input) {
+    try { input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"; } catch (e) { /* keep UTC */ }
+  });
+
+  // ---- Pause layer: re-fetched on any pause event and after reconnecting ----
+  var layer = document.getElementById("pause-layer");
+  var layerUrl = body.getAttribute("data-live");
+  function refreshPauseLayer() {
+    if (!layer || !layerUrl) { return Promise.resolve(); }
+    return fetch(layerUrl, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) {
+        if (response.redirected || !response.ok) { return null; }
+        return response.text();
+      })
+      .then(function (html) {
+        if (html === null) { return; }
+        var wasPaused = !!layer.querySelector(".pause-notice");
+        layer.innerHTML = html;
+        var notice = layer.querySelector(".pause-notice");
+        body.classList.toggle("is-paused", !!notice);
+        if (notice && !wasPaused) {
+          var title = notice.querySelector("h2");
+          if (title) { title.focus(); }
+        }
+      })
+      .catch(function () { /* offline: the next reconnect catches up */ });
+  }
+  body.classList.toggle("is-paused", !!(layer && layer.querySelector(".pause-notice")));
+
+  function announce(text) {
+    var status = document.getElementById("live-status");
+    if (status) { status.textContent = text; }
+  }
+
+  function handle(message) {
+    var name = message.event;
+    if (name === "pong") { return; }
+    if (name.indexOf("pause.") === 0) {
+      refreshPauseLayer();
+      if (name === "pause.lifted") { announce("The pause has been lifted."); }
+    }
+    // Any region that wants to follow an event listens for it on the body.
+    body.dispatchEvent(new CustomEvent("evenly:" + name, { detail: message.ids }));
+    body.dispatchEvent(new CustomEvent("evenly:event", { detail: message }));
+  }
+
+  // ---- The live connection, with backoff and catch-up ----
+  if (!layerUrl || !("WebSocket" in window)) { return; }
+  var attempt = 0;
+  var socket = null;
+  var pingTimer = null;
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + "/ws/");
+    socket.addEventListener("open", function () {
+      var reconnected = attempt > 0 || body.hasAttribute("data-live-was-open");
+      attempt = 0;
+      body.setAttribute("data-live-was-open", "");
+      body.setAttribute("data-live-state", "open");
+      if (reconnected) {
+        // Catch up on whatever happened while the connection was down.
+        refreshPauseLayer();
+        body.dispatchEvent(new CustomEvent("evenly:resync"));
+      }
+      clearInterval(pingTimer);
+      pingTimer = setInterval(function () {
+        if (socket.readyState === WebSocket.OPEN) { socket.send('{"type":"ping"}'); }
+      }, 25000);
+    });
+    socket.addEventListener("message", function (event) {
+      try { handle(JSON.parse(event.data)); } catch (e) { /* ignore malformed */ }
+    });
+    socket.addEventListener("close", function (event) {
+      body.setAttribute("data-live-state", "closed");
+      clearInterval(pingTimer);
+      if (event.code === 4401) { return; } // Signed out: nothing to follow.
+      attempt += 1;
+      var delay = Math.min(30000, 500 * Math.pow(2, attempt - 1)) * (0.75 + Math.random() * 0.5);
+      setTimeout(connect, delay);
+    });
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") { refreshPauseLayer(); }
+  });
+  connect();
+})();
