@@ -1,0 +1,239 @@
+"""Checks that keep a pattern match from becoming a finding.
+
+The coach must stay quiet on praise, I-statements, requests, boundaries and
+logistics even when they share words with a harsh phrase.  Context-wide checks
+(quoted speech, the speaker negating the claim, yes/no questions) apply to every
+rule; the named guards below are attached to particular rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class MatchContext:
+    """A match inside normalised text, with its sentence around it."""
+
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+    @property
+    def matched(self) -> str:
+        return self.text[self.start : self.end]
+
+    @property
+    def prefix(self) -> str:
+        """The sentence up to the match."""
+        return self.text[self.sentence_start : self.start]
+
+    @property
+    def tail(self) -> str:
+        """The sentence after the match."""
+        return self.text[self.end : self.sentence_end]
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.sentence_start : self.sentence_end]
+
+
+def context_for(text: str, start: int, end: int) -> MatchContext:
+    sentence_start = 0
+    for boundary in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = boundary.end()
+    # A match may itself begin with the punctuation that ends the previous sentence.
+    sentence_start = min(sentence_start, start)
+    following = _SENTENCE_END.search(text, end)
+    sentence_end = len(text) if following is None else following.end()
+    return MatchContext(text, start, end, sentence_start, sentence_end)
+
+
+# --- checks applied to every rule ---------------------------------------------
+
+_NEGATED_CLAIM = re.compile(
+    r"\b(?:(?:i|we)(?: really| just| honestly)? (?:don't|do not|didn't|did not|never|wouldn't|"
+    r"won't|can't) (?:think|say|said|believe|mean|meant|feel like|claim|want to say|call|"
+    r"called)|(?:i'm|i am|i was|i wasn't) not (?:saying|blaming|claiming|suggesting|"
+    r"calling)|not (?:saying|that|because)|nobody (?:thinks|said|says)|no one (?:thinks|said)|"
+    r"(?:it's|it is|it was|that's|that is) not|it isn't|it wasn't|that isn't|never said)\b"
+    r"[^.?!;,]*$"
+)
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|say|told (?:me|us|him|her|them)|tells (?:me|us)|asked|asks|wrote|"
+    r"writes|goes|shouted|yelled|joked|texted)\s*[,:]?\s*$"
+)
+_YES_NO_QUESTION_START = re.compile(
+    r"^\W*(?:do|does|did|are|is|was|were|have|has|had|can|could|would|will|should|shall|"
+    r"might|may|need)\b"
+)
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """True when the span sits between a pair of double quotes (someone else's words)."""
+    before = text.count('"', 0, start)
+    return before % 2 == 1 and '"' in text[end:]
+
+
+def is_negated(context: MatchContext) -> bool:
+    return _NEGATED_CLAIM.search(context.prefix[-60:]) is not None
+
+
+def is_reported(context: MatchContext) -> bool:
+    return _REPORTED_SPEECH.search(context.prefix) is not None
+
+
+def is_yes_no_question(context: MatchContext) -> bool:
+    sentence = context.sentence.rstrip()
+    return sentence.endswith("?") and _YES_NO_QUESTION_START.match(sentence) is not None
+
+
+# --- rule-specific guards: True keeps the match ---------------------------------
+
+_POSITIVE = re.compile(
+    r"\b(?:welcome|love|loved|lovely|loving|safe|special|happy|happier|laugh|smile|amazing|"
+    r"wonderful|beautiful|gorgeous|great|kind|kindest|sweet|best|good|better|thoughtful|"
+    r"remember|know (?:what|how|just|exactly)|effort|support|supported|there for me|cheer|"
+    r"appreciate|appreciated|proud|patient|gentle|generous|smell|look (?:great|good|nice|"
+    r"amazing|hot)|melt|wanted|desired|seen|heard|calm|comfortable|at home|lucky|grateful|"
+    r"whole|alive|excited|cared for|respected|valued|confident|strong|surprise|warm|"
+    r"sexy|attractive|fun|free to|change your mind|say no|thank|thanks|delicious|"
+    r"brighten|make time for me|make time for us|fantastic|perfect|adore|treasure)\b"
+)
+_NEVER_MEANS_PRAISE = re.compile(
+    r"^(?: once| ever)?\s*(?:fail|have to|need to|let me down|disappoint|judge|judged|pressure|"
+    r"push|rush|complain|hesitate|criticise|criticize|cease|stop (?:surprising|amazing|"
+    r"making|trying|caring)|give up on|made me feel (?:bad|small|stupid|pressured|rushed|"
+    r"unsafe|judged|uncomfortable|guilty)|make me feel (?:bad|small|stupid|pressured|rushed|"
+    r"unsafe|judged|uncomfortable|guilty)|forget (?:to say|my)|miss a)\b"
+)
+_CLAUSE_END = re.compile(r"[,;.!?]| but | and | because ")
+
+
+def clause_end(text: str, position: int) -> int:
+    """Where the clause that contains ``position`` ends."""
+    boundary = _CLAUSE_END.search(text, position)
+    return len(text) if boundary is None else boundary.start()
+
+
+def _clause_after(context: MatchContext) -> str:
+    tail = context.tail
+    boundary = _CLAUSE_END.search(tail)
+    return tail if boundary is None else tail[: boundary.start()]
+
+
+def is_complaint_not_praise(context: MatchContext) -> bool:
+    """"You never plan anything" is a complaint; "you never fail to" and
+    "you always make me feel welcome" are praise."""
+    if "never" in context.matched:
+        return _NEVER_MEANS_PRAISE.search(context.tail) is None
+    return _POSITIVE.search(_clause_after(context)) is None
+
+
+_OPEN_INVITATION = re.compile(
+    r"^\s*you(?:'re| are)? (?:ready|want|like|feel like|can|need|get a chance|have time|"
+    r"are ready|'d like)\b"
+)
+
+
+def addresses_partner_without_praise(context: MatchContext) -> bool:
+    """"Every time I bring it up you change the subject", not "answer whenever you're ready"."""
+    if _OPEN_INVITATION.search(context.tail):
+        return False
+    if re.search(r"\byou\b", context.sentence) is None:
+        return False
+    return _POSITIVE.search(context.sentence) is None
+
+
+_KIND_OBJECT = re.compile(
+    r"^\s*(?:a|an|some|coffee|breakfast|dinner|tea|lunch|laugh|smile|so happy|"
+    r"feel (?:so |really |very )?(?:loved|welcome|safe|special|happy|good|wanted|seen|"
+    r"heard|beautiful|sexy|desired|at home|better|calm|comfortable|proud|lucky|"
+    r"cared for|respected|valued|confident|strong|alive|excited|warm)|proud|happy|"
+    r"better|smile|giggle|blush|melt|wonder|want|believe|feel like (?:myself|home))\b"
+)
+
+
+def made_me_feel_bad(context: MatchContext) -> bool:
+    """"You make me feel unwanted" blames; "you make me feel so loved" thanks."""
+    if _KIND_OBJECT.search(context.tail):
+        return False
+    return _POSITIVE.search(_clause_after(context)) is None
+
+
+_HURT = re.compile(
+    r"\b(?:can't|cannot|don't|didn't|stopped|never|exhausted|ruined|late|missed|fight|"
+    r"fighting|hate|anxious|stress|stressed|sad|cry|cried|miserable|no longer|anymore|lost|"
+    r"trust|worse|hurt|lonely|afraid|scared|angry|upset|broke|broken|wasted|tired|on time)\b"
+)
+
+
+def sentence_sounds_hurt(context: MatchContext) -> bool:
+    """"Because of you I can't relax" blames; "thanks to you I got the job" thanks."""
+    return _HURT.search(context.sentence) is not None
+
+
+def message_is_short(context: MatchContext) -> bool:
+    return len(context.text.strip()) <= 40
+
+
+_PUSHING = re.compile(
+    r"\b(?:come on|don't be|just|why not|relax|you'll (?:like|love|enjoy)|what's the|"
+    r"stop|please|for me|big deal|only|don't make it)\b"
+)
+
+
+def minimising_pushes(context: MatchContext) -> bool:
+    """"It's only five minutes, don't be like that" pushes; "it's only five minutes away" doesn't."""
+    if re.search(r"\b(?:it's|it is|it'll|only|just|for)\b", context.matched) is None:
+        return False
+    rest_of_message = context.text[: context.start] + context.text[context.end :]
+    return _PUSHING.search(rest_of_message) is not None or context.matched.strip().startswith(
+        ("just", "only")
+    )
+
+
+_OUR_OWN_PAUSE = re.compile(
+    r"(?:let's|let us|we|we both|we can|we should|we need to|i|i need to|i should|i'll|i will|"
+    r"i'm going to|i want to|both|to)(?: both| all)?(?: just)?\s*$"
+)
+
+
+def not_said_about_us(context: MatchContext) -> bool:
+    """"Calm down" dismisses; "let's both calm down" is a shared pause."""
+    return _OUR_OWN_PAUSE.search(context.prefix) is None
+
+
+_OWN_REASSURANCE = re.compile(r"^\s*(?:if|to me|for me|at all|either way)\b")
+
+
+def not_about_own_feelings(context: MatchContext) -> bool:
+    """"It's no big deal if you'd rather not" reassures instead of dismissing."""
+    if _OWN_REASSURANCE.search(context.tail):
+        return False
+    return re.search(r"\bi (?:know|realise|realize|guess|hope)\b", context.prefix) is None
+
+
+_GENTLE_CONTEXT = re.compile(
+    r"\b(?:if you (?:want|like|can|feel like)|whenever|when you're ready|no rush|"
+    r"let me know|i'll handle|i'll do|up to you)\b"
+)
+
+
+def not_a_kind_offer(context: MatchContext) -> bool:
+    """"You need to fix this tonight" demands; "let me know if you want" doesn't."""
+    if context.sentence.rstrip().endswith("?"):
+        return False
+    return _GENTLE_CONTEXT.search(context.sentence) is None
+
+
+_PLAYFUL = re.compile(r"\b(?:haha|hah|lol|blushing|tickling|teasing me|laughing)\b|😂|😊|😄|😘")
+
+
+def not_playful_stop(context: MatchContext) -> bool:
+    return _PLAYFUL.search(context.text) is None
