@@ -93,3 +93,44 @@ def fresh_channel_layer() -> Iterator[None]:
     channel_layers.backends.clear()
     yield
     channel_layers.backends.clear()
+
+
+class EventTap:
+    """Listens on people's real-time groups in the real channel layer, so a
+    test can assert exactly who received which event, and what it carried."""
+
+    def __init__(self) -> None:
+        from channels.layers import get_channel_layer
+
+        self.layer = get_channel_layer()
+        self.channels: dict[int, str] = {}
+
+    def listen(self, *users: User) -> None:
+        from asgiref.sync import async_to_sync
+
+        from evenly.core.realtime import user_group
+
+        for user in users:
+            channel = async_to_sync(self.layer.new_channel)()
+            async_to_sync(self.layer.group_add)(user_group(user.pk), channel)
+            self.channels[user.pk] = channel
+
+    def received(self, user: User) -> list[dict]:
+        import asyncio
+
+        from asgiref.sync import async_to_sync
+
+        async def drain(channel: str) -> list[dict]:
+            messages = []
+            while True:
+                try:
+                    messages.append(await asyncio.wait_for(self.layer.receive(channel), timeout=0.05))
+                except asyncio.TimeoutError:
+                    return messages
+
+        return async_to_sync(drain)(self.channels[user.pk])
+
+
+@pytest.fixture
+def event_tap() -> EventTap:
+    return EventTap()

@@ -13,7 +13,9 @@ class User(AbstractUser):
         blank=True,
         help_text="The name your partner sees.",
     )
-    pronouns = models.CharField(max_length=30, blank=True, help_text="Optional, for example she/her, he/him, they/them.")
+    pronouns = models.CharField(
+        max_length=30, blank=True, help_text="Optional, for example she/her, he/him, they/them."
+    )
 
     @property
     def shown_name(self) -> str:

@@ -5,4 +5,7 @@ from evenly.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("security/", views.security, name="security"),
+    path("export/", views.data_export, name="export"),
+    path("delete/", views.account_delete, name="delete"),
+    path("goodbye/", views.goodbye, name="goodbye"),
 ]

@@ -1,14 +1,55 @@
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+import json
 
-from evenly.core.models import AuditEvent
+from allauth.account.decorators import reauthentication_required
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from evenly.accounts import services
+from evenly.accounts.forms import AccountDeleteForm
+from evenly.accounts.selectors import security_overview
+from evenly.couples.selectors import couple_context
 
 
 @login_required
 def security(request: HttpRequest) -> HttpResponse:
     """The owner's own security page. Nobody else, partner included, ever sees it."""
-    events = AuditEvent.objects.filter(user=request.user)[:50]
-    return render(request, "accounts/security.html", {"events": events})
+    overview = security_overview(viewer=request.user, current_session_key=request.session.session_key)
+    return render(request, "accounts/security.html", {"overview": overview})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
+def data_export(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "accounts/export.html")
+    data = services.data_export(actor=request.user)
+    body = json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    filename = f"evenly-export-{timezone.localdate():%Y-%m-%d}.json"
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reauthentication_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(actor=request.user)
+        logout(request)
+        return redirect("accounts:goodbye")
+    context = couple_context(viewer=request.user)
+    return render(request, "accounts/delete.html", {"form": form, "ctx": context})
+
+
+def goodbye(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/goodbye.html")
