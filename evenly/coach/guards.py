@@ -190,12 +190,8 @@ _PUSHING = re.compile(
 
 def minimising_pushes(context: MatchContext) -> bool:
     """"It's only five minutes, don't be like that" pushes; "it's only five minutes away" doesn't."""
-    if re.search(r"\b(?:it's|it is|it'll|only|just|for)\b", context.matched) is None:
-        return False
     rest_of_message = context.text[: context.start] + context.text[context.end :]
-    return _PUSHING.search(rest_of_message) is not None or context.matched.strip().startswith(
-        ("just", "only")
-    )
+    return _PUSHING.search(rest_of_message) is not None
 
 
 _OUR_OWN_PAUSE = re.compile(
@@ -233,7 +229,26 @@ def not_a_kind_offer(context: MatchContext) -> bool:
 
 
 _PLAYFUL = re.compile(r"\b(?:haha|hah|lol|blushing|tickling|teasing me|laughing)\b|😂|😊|😄|😘")
+_CLAUSE_OPENING = re.compile(r"(?:^|[,:]|\band|\bjust|\bso|\bnow)\s*$")
 
 
-def not_playful_stop(context: MatchContext) -> bool:
-    return _PLAYFUL.search(context.text) is None
+def starts_sentence(context: MatchContext) -> bool:
+    """Imperatives ("do it", "now") only count at the start of a sentence."""
+    return re.fullmatch(r"\W*(?:just\s*)?", context.prefix) is not None
+
+
+def starts_clause(context: MatchContext) -> bool:
+    return _CLAUSE_OPENING.search(context.prefix) is not None
+
+
+def imperative_not_playful(context: MatchContext) -> bool:
+    """"Stop sulking" orders; "stop making me laugh haha" plays."""
+    return starts_clause(context) and _PLAYFUL.search(context.text) is None
+
+
+_TITLE_LEAD = re.compile(r"(?:,|\bsure,?|\bthanks,?|\bjob,?|\bone,?)\s*$")
+
+
+def said_as_a_title(context: MatchContext) -> bool:
+    """"Nice one, genius" mocks; "you're a genius at this" may not."""
+    return _TITLE_LEAD.search(context.prefix) is not None

@@ -143,11 +143,29 @@ def _replace(
     return "".join(pieces), new_sources
 
 
+_ONE_TO_ONE = str.maketrans(
+    {**_CHAR_REPLACEMENTS, **{chr(code): " " for code in (*range(0, 32), 127) if chr(code) not in "\n\r"},
+     "\r": "\n"}
+)
+
+
+def _fold_fast(text: str) -> str | None:
+    """Fold plain-ASCII text without a per-character loop, or None if it isn't."""
+    folded = text.translate(_ONE_TO_ONE)
+    if not folded.isascii():
+        return None
+    return folded.lower()
+
+
 def normalize(text: str) -> Normalized:
     """Return the matching form of ``text`` with an offset map back to it."""
-    chars, sources = _fold_characters(text)
-    folded = "".join(chars)
-    if folded.isascii() and not _needs_word_fixes(folded):
+    fast = _fold_fast(text)
+    if fast is not None:
+        folded, sources = fast, list(range(len(text)))
+    else:
+        chars, sources = _fold_characters(text)
+        folded = "".join(chars)
+    if not _needs_word_fixes(folded):
         return Normalized(folded, tuple(sources))
     folded, sources = _replace(folded, sources, _WORD, _WORD_FIXES)
     folded, sources = _replace(folded, sources, _YOUR_AS_YOU_ARE, None, fixed="you're")

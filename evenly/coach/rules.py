@@ -144,8 +144,7 @@ BLAME: list[Rule] = [
     Rule(
         "blame",
         "blame_your_fault",
-        r"\b(?:(?:it's|it is|it was|this is|that's|that is|its)(?: all| entirely| totally|"
-        r" completely| really)? )?your (?:fault|doing)\b",
+        r"\byour (?:fault|doing)\b",
     ),
     Rule(
         "blame",
@@ -210,7 +209,7 @@ CONTEMPT: list[Rule] = [
         r"\b(?:oh,? sure|yeah,? right|oh,? right|sure,?)(?=,? (?:because|like|as if)\b)",
     ),
     Rule("contempt", "contempt_sarcasm", r"\b(?:yeah,? right|as if you|lol,? as if)\b"),
-    Rule("contempt", "contempt_sarcasm", rf"(?:,|\bsure,?|\bthanks,?|\bjob,?|\bone,?) {SARCASTIC_TITLE}\b"),
+    Rule("contempt", "contempt_sarcasm", rf"\b{SARCASTIC_TITLE}\b", guard=guards.said_as_a_title),
     Rule("contempt", "contempt_sarcasm", r"\bwhat an? (?:genius|brilliant|great|fantastic) (?:idea|plan|move)\b"),
     Rule(
         "contempt",
@@ -290,10 +289,14 @@ GUILT_TRIP: list[Rule] = [
     Rule(
         "guilt_trip",
         "guilt_trip_sacrifice",
-        r"\b(?:look at|think of|think about) (?:everything|all) (?:that )?i (?:do|did|have done|'ve done)\b|"
-        r"\bhow much (?:i(?:'ve| have)? |this |it )(?:sacrificed|given|gave|done|do|hurts)\b|"
-        r"\bi (?:cook|clean|pay),? i\b",
+        r"\b(?:look at|think of|think about) (?:everything|all) (?:that )?i (?:do|did|have done|'ve done)\b",
     ),
+    Rule(
+        "guilt_trip",
+        "guilt_trip_sacrifice",
+        r"\bhow much (?:i(?:'ve| have)? |this |it )(?:sacrificed|given|gave|done|do|hurts)\b",
+    ),
+    Rule("guilt_trip", "guilt_trip_sacrifice", r"\bi (?:cook|clean|pay),? i\b"),
     Rule(
         "guilt_trip",
         "guilt_love_test",
@@ -319,9 +322,8 @@ PRESSURE: list[Rule] = [
     Rule(
         "pressure",
         "pressure_minimising",
-        r"\b(?:it's|it is|it'll|it will|it's only|it's just)?(?: (?:only|just))? "
-        r"(?:(?:(?:a|one|five|ten|two|\d+)(?: little)? (?:minutes?|seconds?|kiss|night|time))|once|"
-        r"(?:for )?a (?:minute|second|sec))\b(?! (?:away|walk|drive|late|early|left|ago|from))",
+        r"\b(?:only|just) (?:(?:(?:a|one|five|ten|two|\d+)(?: little)? (?:minutes?|seconds?|kiss|night|"
+        r"time))|once|(?:for )?a (?:minute|second|sec))\b(?! (?:away|walk|drive|late|early|left|ago|from))",
         guard=guards.minimising_pushes,
     ),
     Rule(
@@ -385,11 +387,12 @@ ULTIMATUM: list[Rule] = [
     Rule(
         "ultimatum",
         "ultimatum_last_chance",
-        r"\b(?:(?:this is |it's |that's )?(?:your|the|my) (?:last|final) (?:chance|warning|time i'm asking)|"
-        r"^\W*last chance\b(?! to)|one more time and (?:i'm|we're|i|it's)|"
+        r"\b(?:(?:your|the|my) (?:last|final) (?:chance|warning|time i'm asking)|"
+        r"one more time and (?:i'm|we're|i|it's)|"
         r"(?:and|then) see what happens|then i'm (?:gone|done|leaving|out)|"
         r"don't expect me to be here|i'm not (?:asking|telling you) again)",
     ),
+    Rule("ultimatum", "ultimatum_last_chance", r"^\W*last chance\b(?! to)"),
 ]
 
 MIND_READING: list[Rule] = [
@@ -483,10 +486,8 @@ DISMISSAL: list[Rule] = [
     Rule(
         "dismissal",
         "dismissal_not_big_deal",
-        r"\b(?:(?:it's|it is|this is|that's|that is|its)(?: really| honestly| just)? "
-        r"(?:not|no)(?: such| that| a)?(?: big| huge)?(?: of a)? (?:deal|big deal)|"
-        r"(?:it's |its )?no big deal|not that (?:deep|serious|bad)|"
-        r"(?:it's|it is|this is) not (?:that )?serious|it's nothing\b(?=\W*$)|"
+        r"\b(?:(?:not|no)(?: such| that)?(?: a)? (?:big|huge)(?: of a)? deal|"
+        r"not (?:that )?(?:deep|serious|bad)|it's nothing\b(?=\W*$)|"
         r"nothing to (?:be upset|cry|get upset|get worked up) about|"
         r"no reason to (?:feel|be|get)|you shouldn't feel|nobody feels that way|"
         r"not a real problem|oh come on,? you're fine|can't you take a joke|"
@@ -506,8 +507,16 @@ DISMISSAL: list[Rule] = [
         "dismissal",
         "dismissal_overreacting",
         r"\b(?:don't be|stop being) (?:so |such a )?(?:sensitive|ridiculous|silly|dramatic|"
-        r"emotional|hysterical|baby|drama queen|paranoid|touchy)\b|"
-        r"\b(?:that's|that is|this is|it's) (?:ridiculous|absurd|nonsense|silly|crazy)\b(?=[^?]*$)|"
+        r"emotional|hysterical|baby|drama queen|paranoid|touchy)\b",
+    ),
+    Rule(
+        "dismissal",
+        "dismissal_overreacting",
+        r"\b(?:that's|that is|this is|it's) (?:ridiculous|absurd|nonsense|silly|crazy)\b(?=[^?]*$)",
+    ),
+    Rule(
+        "dismissal",
+        "dismissal_overreacting",
         r"\byour feelings are (?:irrational|wrong|ridiculous|silly|not valid|invalid|stupid)\b",
     ),
 ]
@@ -532,18 +541,25 @@ DEMAND: list[Rule] = [
     Rule(
         "demand",
         "demand_stop_ing",
-        r"(?:^|[.!?;,]\s*|\band\s+|\bjust\s+)(?:stop|quit) (?!saying (?:no|maybe)\b)(?:\w+ing)\b",
-        guard=guards.not_playful_stop,
+        r"\b(?:stop|quit) (?!saying (?:no|maybe)\b)\w+ing\b",
+        guard=guards.imperative_not_playful,
     ),
     Rule(
         "demand",
         "demand_imperative",
-        rf"(?:^|[.!?;,]\s*)(?:just )?(?:do it|do what i say|tell me|answer me|drop it|get over here|"
+        rf"\b(?:do it|do what i say|tell me|answer me|drop it|get over here|"
         rf"look at me|give me your (?:phone|password)|put (?:your|the|that) (?:phone|\w+) down|"
         rf"shut up|talk to me|apologi[sz]e)\b(?:[^.?!]*\b{URGENCY}\b|(?=\W*$)|(?= when))",
+        guard=guards.starts_clause,
     ),
-    Rule("demand", "demand_imperative", r"(?:^|[.!?]\s*)(?:just )?do it\b", yields_to="ultimatum"),
-    Rule("demand", "demand_imperative", r"(?:^|[.!?]\s*)now\W*$"),
+    Rule(
+        "demand",
+        "demand_imperative",
+        r"\bdo it\b",
+        guard=guards.starts_sentence,
+        yields_to="ultimatum",
+    ),
+    Rule("demand", "demand_imperative", r"\bnow\W*$", guard=guards.starts_sentence),
 ]
 
 ALL_RULES: tuple[Rule, ...] = (
