@@ -103,7 +103,9 @@ _POSITIVE = re.compile(
     r"amazing|hot)|melt|wanted|desired|seen|heard|calm|comfortable|at home|lucky|grateful|"
     r"whole|alive|excited|cared for|respected|valued|confident|strong|surprise|warm|"
     r"sexy|attractive|fun|free to|change your mind|say no|thank|thanks|delicious|"
-    r"brighten|make time for me|make time for us|fantastic|perfect|adore|treasure)\b"
+    r"brighten|make time for me|make time for us|fantastic|perfect|adore|treasure|calmer|"
+    r"relaxed|at ease|peaceful|closer|look after|take care|hold me|listen to me|understand|"
+    r"back me up|have my back)\b"
 )
 _NEVER_MEANS_PRAISE = re.compile(
     r"^(?: once| ever)?\s*(?:fail|have to|need to|let me down|disappoint|judge|judged|pressure|"

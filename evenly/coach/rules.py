@@ -52,7 +52,7 @@ TRAIT_ADJECTIVE = (
 )
 TRAIT_NOUN = (
     r"(?:liar|coward|jerk|hypocrite|narcissist|cheapskate|control freak|bully|brat|"
-    r"slob|snob|nag|egomaniac|egoist|user|manipulator|psycho|sociopath|"
+    r"slob|snob|nag|child|egomaniac|egoist|user|manipulator|psycho|sociopath|"
     r"(?:bad|terrible|horrible|lousy|awful|useless|selfish|uncaring|cold|lazy|"
     r"pathetic|shit|crap|crappy)\s+(?:partner|person|listener|lover|girlfriend|"
     r"boyfriend|husband|wife|spouse|human being|human|friend|parent|communicator))"
@@ -70,7 +70,7 @@ SARCASTIC_TITLE = (
 THREAT_OUTCOME = (
     r"(?:(?:i'm|i am|i'll|i will|we're|we are|we'll|it's|it is|this is|this relationship is|"
     r"we|i)\s+(?:\w+\s+){0,2}?(?:done|leaving|leave|out|gone|over|finished|through|"
-    r"moving out|move out|sleeping on|walk|walking|finding someone|find someone|"
+    r"moving out|move out|sleeping on|walk|walking|out of here|finding someone|find someone|"
     r"try it with someone|breaking up|break up|calling it off|not speaking|not talking|"
     r"ending (?:this|it|us))"
     r"|don't (?:bother|come back|expect me)|do not (?:bother|come back)"
@@ -208,7 +208,12 @@ CONTEMPT: list[Rule] = [
         "contempt_sarcasm",
         r"\b(?:oh,? sure|yeah,? right|oh,? right|sure,?)(?=,? (?:because|like|as if)\b)",
     ),
-    Rule("contempt", "contempt_sarcasm", r"\b(?:yeah,? right|as if you|lol,? as if)\b"),
+    Rule(
+        "contempt",
+        "contempt_sarcasm",
+        r"\b(?:yeah,? right|as if you|lol,? as if|oh,? great,|whatever you say|"
+        r"another (?:brilliant|genius|great|fantastic) (?:plan|idea|move))\b",
+    ),
     Rule("contempt", "contempt_sarcasm", rf"\b{SARCASTIC_TITLE}\b", guard=guards.said_as_a_title),
     Rule("contempt", "contempt_sarcasm", r"\bwhat an? (?:genius|brilliant|great|fantastic) (?:idea|plan|move)\b"),
     Rule(
@@ -335,8 +340,10 @@ PRESSURE: list[Rule] = [
         r"don't (?:be (?:like that|such a prude|boring|a prude|so uptight|difficult|a killjoy|"
         r"a spoilsport|no fun|so vanilla)|make it (?:weird|a (?:big )?deal|awkward|a thing))|"
         r"come on,? (?:babe|baby|just|it'll|it's|don't|please|live a little)|"
-        r"you'll (?:like|love|enjoy) it|stop overthinking|don't think,? just|"
+        r"you'll (?:like|love|enjoy) it|stop overthinking|don't think,? just|let it happen|"
+        r"just relax and|"
         r"why are you making (?:this|it) (?:so )?(?:hard|difficult|complicated))",
+        statement_only=True,
     ),
     Rule(
         "pressure",
@@ -361,6 +368,7 @@ PRESSURE: list[Rule] = [
         r"(?:couples|partners|wives|husbands|girlfriends|boyfriends) are (?:supposed|meant) to|"
         r"i deserve (?:this|it|sex|some)|you know you want (?:to|it|me)|"
         r"everyone (?:else )?does (?:it|this)|everybody (?:else )?does (?:it|this)|"
+        r"every(?:one|body) else's (?:partner|girlfriend|boyfriend|wife|husband)|other couples do|"
         r"the least you (?:could|can) do|so we have to (?:use|do|try)|"
         r"if you (?:really |truly )?(?:loved|cared about|wanted) me,? you(?:'d| would)|"
         r"someone who (?:really |truly )?(?:loved|cared)[^.?!]{0,20} would|if you cared[^.?!]{0,20}you'd)",
@@ -391,6 +399,11 @@ ULTIMATUM: list[Rule] = [
         r"one more time and (?:i'm|we're|i|it's)|"
         r"(?:and|then) see what happens|then i'm (?:gone|done|leaving|out)|"
         r"don't expect me to be here|i'm not (?:asking|telling you) again)",
+    ),
+    Rule(
+        "ultimatum",
+        "ultimatum_or_else",
+        rf"\b(?:do|say|try) (?:that|it|this) (?:one more time|again) and {THREAT_OUTCOME}",
     ),
     Rule("ultimatum", "ultimatum_last_chance", r"^\W*last chance\b(?! to)"),
 ]
@@ -492,7 +505,8 @@ DISMISSAL: list[Rule] = [
         r"no reason to (?:feel|be|get)|you shouldn't feel|nobody feels that way|"
         r"not a real problem|oh come on,? you're fine|can't you take a joke|"
         r"(?:why are you|you're|you are|stop) making (?:such )?a (?:big )?(?:fuss|deal)|"
-        r"mountain out of a molehill|take everything (?:so |too )?personally|"
+        r"mountain out of a molehill|take (?:everything|things|it|this) (?:so |too )?personally|"
+        r"take (?:everything|things|it|this) the wrong way|"
         r"making (?:it|this|everything) about you|whatever,? it doesn't matter)",
         guard=guards.not_about_own_feelings,
         yields_to="pressure",
@@ -527,7 +541,7 @@ DEMAND: list[Rule] = [
         "demand_you_need_to",
         rf"\byou(?: need to| have to| must|'d better| had better| better| got to| gotta| will|"
         rf"'ll| are going to|'re going to| are gonna|'re gonna)(?: (?:just|really|seriously))? "
-        rf"(?:not )?{DEMAND_VERB}\b",
+        rf"(?:not )?(?:[a-z']+ (?:[a-z']+ )?(?:[a-z']+ )?and )?{DEMAND_VERB}\b",
         statement_only=True,
         guard=guards.not_a_kind_offer,
         extend_to_clause=True,
