@@ -140,5 +140,6 @@ def analyze(text: str) -> Analysis:
         return Analysis(too_long=True, message=TOO_LONG_MESSAGE)
     try:
         return Analysis(findings=_findings(text))
-    except Exception:  # noqa: BLE001 - the coach is advisory; a bug must never stop a message
+    except Exception:
+        # The coach is advisory: a bug in a rule must never get in the way of sending.
         return Analysis()

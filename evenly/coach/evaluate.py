@@ -90,12 +90,12 @@ def evaluate(examples: list[Example], predict: Predictor = rule_kinds, split: st
     return score_predictions(examples, predictions, split)
 
 
-def score_predictions(
-    examples: list[Example], predictions: list[frozenset[str]], split: str = ""
-) -> Report:
+def score_predictions(examples: list[Example], predictions: list[frozenset[str]], split: str = "") -> Report:
     scores = []
     for kind in KINDS:
-        pairs = [(kind in example.kinds, kind in predicted) for example, predicted in zip(examples, predictions)]
+        pairs = [
+            (kind in example.kinds, kind in predicted) for example, predicted in zip(examples, predictions, strict=True)
+        ]
         scores.append(
             KindScore(
                 kind=kind,
@@ -104,7 +104,7 @@ def score_predictions(
                 false_negatives=sum(1 for labelled, found in pairs if labelled and not found),
             )
         )
-    clean = [predicted for example, predicted in zip(examples, predictions) if not example.kinds]
+    clean = [predicted for example, predicted in zip(examples, predictions, strict=True) if not example.kinds]
     return Report(
         split=split,
         messages=len(examples),
@@ -120,9 +120,7 @@ def format_report(report: Report) -> str:
         f"{'kind':<18}{'precision':>10}{'recall':>8}{'f1':>7}{'support':>9}",
     ]
     for score in report.scores:
-        lines.append(
-            f"{score.kind:<18}{score.precision:>10.2f}{score.recall:>8.2f}{score.f1:>7.2f}{score.support:>9}"
-        )
+        lines.append(f"{score.kind:<18}{score.precision:>10.2f}{score.recall:>8.2f}{score.f1:>7.2f}{score.support:>9}")
     lines.append(
         f"clean false-positive rate: {report.clean_false_positive_rate:.1%} "
         f"({report.clean_flagged} of {report.clean_messages} clean messages flagged)"

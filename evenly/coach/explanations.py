@@ -21,13 +21,12 @@ class Advice:
 
 DEFAULT_ADVICE: dict[Kind, Advice] = {
     "generalization": Advice(
-        "Words like \"always\" and \"never\" turn one moment into a verdict, so your "
+        'Words like "always" and "never" turn one moment into a verdict, so your '
         "partner may argue about the exceptions instead of hearing what you need.",
         "Last ___, when ___, I felt ___. Could we ___?",
     ),
     "blame": Advice(
-        "Saying they caused your feelings puts them on trial, so they may defend "
-        "themselves rather than listen.",
+        "Saying they caused your feelings puts them on trial, so they may defend themselves rather than listen.",
         "I felt ___ when ___, and I'd like ___.",
     ),
     "character_attack": Advice(
@@ -56,8 +55,7 @@ DEFAULT_ADVICE: dict[Kind, Advice] = {
         "This matters a lot to me because ___. Can we find a time to talk it through?",
     ),
     "mind_reading": Advice(
-        "Telling them what they think or want leaves them defending their inner "
-        "life instead of sharing it with you.",
+        "Telling them what they think or want leaves them defending their inner life instead of sharing it with you.",
         "When ___, the story I told myself was that you ___. Is that true?",
     ),
     "dismissal": Advice(
@@ -66,16 +64,14 @@ DEFAULT_ADVICE: dict[Kind, Advice] = {
         "I can see this matters to you. Can you tell me more about ___?",
     ),
     "demand": Advice(
-        "An order leaves no room for their view, so even a fair need can land as "
-        "control.",
+        "An order leaves no room for their view, so even a fair need can land as control.",
         "Would you be willing to ___? It matters to me because ___.",
     ),
 }
 
 RULE_ADVICE: dict[str, Advice] = {
     "blame_made_me_feel": Advice(
-        "\"You make me feel\" hands your feeling to them as their fault, which "
-        "invites defence rather than care.",
+        '"You make me feel" hands your feeling to them as their fault, which invites defence rather than care.',
         "I feel ___ when ___. What would help me is ___.",
     ),
     "contempt_sarcasm": Advice(
@@ -84,8 +80,7 @@ RULE_ADVICE: dict[str, Advice] = {
         "I'm hurt about ___, and I'd like ___.",
     ),
     "contempt_dismissive_whatever": Advice(
-        "A flat \"whatever\" can feel like a door closing, even if you only meant "
-        "that you're tired.",
+        'A flat "whatever" can feel like a door closing, even if you only meant that you\'re tired.',
         "I need a break from this right now; can we come back to it at ___?",
     ),
     "guilt_love_test": Advice(
@@ -94,13 +89,12 @@ RULE_ADVICE: dict[str, Advice] = {
         "I'd love ___. Would you want that too? Either answer is okay.",
     ),
     "pressure_minimising": Advice(
-        "Making the ask sound small (\"only\", \"just once\") makes a no sound "
+        'Making the ask sound small ("only", "just once") makes a no sound '
         "unreasonable, even though a no is always allowed.",
         "I'd like ___. Is that something you'd enjoy too? It's fine if not.",
     ),
     "pressure_past_answer": Advice(
-        "A maybe, an earlier yes or a promise isn't a yes now; consent belongs to "
-        "this moment and can change.",
+        "A maybe, an earlier yes or a promise isn't a yes now; consent belongs to this moment and can change.",
         "I remember you were open to ___ before. How do you feel about it now?",
     ),
     "pressure_entitlement": Advice(
@@ -123,18 +117,15 @@ RULE_ADVICE: dict[str, Advice] = {
         "When ___ happened, it felt deliberate to me. Can you tell me what was going on for you?",
     ),
     "dismissal_calm_down": Advice(
-        "Being told to calm down rarely calms anyone; it usually feels like being "
-        "told the feeling is the problem.",
+        "Being told to calm down rarely calms anyone; it usually feels like being told the feeling is the problem.",
         "I can see you're upset. Do you want to tell me more, or take a short pause first?",
     ),
     "dismissal_denial": Advice(
-        "Flatly denying their memory of it can make them doubt themselves rather "
-        "than feel heard.",
+        "Flatly denying their memory of it can make them doubt themselves rather than feel heard.",
         "I remember it differently, and I'd like to hear how it was for you.",
     ),
     "demand_stop_ing": Advice(
-        "\"Stop ___\" tells them what not to do without saying what you need, so it "
-        "can land as a telling-off.",
+        '"Stop ___" tells them what not to do without saying what you need, so it can land as a telling-off.',
         "When ___, I feel ___. Could you ___ instead?",
     ),
 }

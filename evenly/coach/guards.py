@@ -130,7 +130,7 @@ def _clause_after(context: MatchContext) -> str:
 
 
 def is_complaint_not_praise(context: MatchContext) -> bool:
-    """"You never plan anything" is a complaint; "you never fail to" and
+    """Example: "You never plan anything" is a complaint; "you never fail to" and
     "you always make me feel welcome" are praise."""
     if "never" in context.matched:
         return _NEVER_MEANS_PRAISE.search(context.tail) is None
@@ -144,7 +144,7 @@ _OPEN_INVITATION = re.compile(
 
 
 def addresses_partner_without_praise(context: MatchContext) -> bool:
-    """"Every time I bring it up you change the subject", not "answer whenever you're ready"."""
+    """Example: "Every time I bring it up you change the subject", not "answer whenever you're ready"."""
     if _OPEN_INVITATION.search(context.tail):
         return False
     if re.search(r"\byou\b", context.sentence) is None:
@@ -162,7 +162,7 @@ _KIND_OBJECT = re.compile(
 
 
 def made_me_feel_bad(context: MatchContext) -> bool:
-    """"You make me feel unwanted" blames; "you make me feel so loved" thanks."""
+    """Example: "You make me feel unwanted" blames; "you make me feel so loved" thanks."""
     if _KIND_OBJECT.search(context.tail):
         return False
     return _POSITIVE.search(_clause_after(context)) is None
@@ -176,7 +176,7 @@ _HURT = re.compile(
 
 
 def sentence_sounds_hurt(context: MatchContext) -> bool:
-    """"Because of you I can't relax" blames; "thanks to you I got the job" thanks."""
+    """Example: "Because of you I can't relax" blames; "thanks to you I got the job" thanks."""
     return _HURT.search(context.sentence) is not None
 
 
@@ -191,7 +191,7 @@ _PUSHING = re.compile(
 
 
 def minimising_pushes(context: MatchContext) -> bool:
-    """"It's only five minutes, don't be like that" pushes; "it's only five minutes away" doesn't."""
+    """Example: "It's only five minutes, don't be like that" pushes; "it's only five minutes away" doesn't."""
     rest_of_message = context.text[: context.start] + context.text[context.end :]
     return _PUSHING.search(rest_of_message) is not None
 
@@ -203,7 +203,7 @@ _OUR_OWN_PAUSE = re.compile(
 
 
 def not_said_about_us(context: MatchContext) -> bool:
-    """"Calm down" dismisses; "let's both calm down" is a shared pause."""
+    """Example: "Calm down" dismisses; "let's both calm down" is a shared pause."""
     return _OUR_OWN_PAUSE.search(context.prefix) is None
 
 
@@ -211,7 +211,7 @@ _OWN_REASSURANCE = re.compile(r"^\s*(?:if|to me|for me|at all|either way)\b")
 
 
 def not_about_own_feelings(context: MatchContext) -> bool:
-    """"It's no big deal if you'd rather not" reassures instead of dismissing."""
+    """Example: "It's no big deal if you'd rather not" reassures instead of dismissing."""
     if _OWN_REASSURANCE.search(context.tail):
         return False
     return re.search(r"\bi (?:know|realise|realize|guess|hope)\b", context.prefix) is None
@@ -224,7 +224,7 @@ _GENTLE_CONTEXT = re.compile(
 
 
 def not_a_kind_offer(context: MatchContext) -> bool:
-    """"You need to fix this tonight" demands; "let me know if you want" doesn't."""
+    """Example: "You need to fix this tonight" demands; "let me know if you want" doesn't."""
     if context.sentence.rstrip().endswith("?"):
         return False
     return _GENTLE_CONTEXT.search(context.sentence) is None
@@ -244,7 +244,7 @@ def starts_clause(context: MatchContext) -> bool:
 
 
 def imperative_not_playful(context: MatchContext) -> bool:
-    """"Stop sulking" orders; "stop making me laugh haha" plays."""
+    """Example: "Stop sulking" orders; "stop making me laugh haha" plays."""
     return starts_clause(context) and _PLAYFUL.search(context.text) is None
 
 
@@ -252,5 +252,5 @@ _TITLE_LEAD = re.compile(r"(?:,|\bsure,?|\bthanks,?|\bjob,?|\bone,?)\s*$")
 
 
 def said_as_a_title(context: MatchContext) -> bool:
-    """"Nice one, genius" mocks; "you're a genius at this" may not."""
+    """Example: "Nice one, genius" mocks; "you're a genius at this" may not."""
     return _TITLE_LEAD.search(context.prefix) is not None

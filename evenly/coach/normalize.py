@@ -121,7 +121,10 @@ def _fold_characters(text: str) -> tuple[list[str], list[int]]:
 
 
 def _replace(
-    text: str, sources: list[int], pattern: re.Pattern[str], lookup: dict[str, str] | None,
+    text: str,
+    sources: list[int],
+    pattern: re.Pattern[str],
+    lookup: dict[str, str] | None,
     fixed: str | None = None,
 ) -> tuple[str, list[int]]:
     pieces: list[str] = []
@@ -144,8 +147,7 @@ def _replace(
 
 
 _ONE_TO_ONE = str.maketrans(
-    {**_CHAR_REPLACEMENTS, **{chr(code): " " for code in (*range(0, 32), 127) if chr(code) not in "\n\r"},
-     "\r": "\n"}
+    {**_CHAR_REPLACEMENTS, **{chr(code): " " for code in (*range(0, 32), 127) if chr(code) not in "\n\r"}, "\r": "\n"}
 )
 
 
@@ -172,9 +174,7 @@ def normalize(text: str) -> Normalized:
     return Normalized(folded, tuple(sources))
 
 
-_FIXABLE = re.compile(
-    r"\b(?:" + "|".join(sorted(_WORD_FIXES, key=len, reverse=True)) + r"|your)\b"
-)
+_FIXABLE = re.compile(r"\b(?:" + "|".join(sorted(_WORD_FIXES, key=len, reverse=True)) + r"|your)\b")
 
 
 def _needs_word_fixes(text: str) -> bool:

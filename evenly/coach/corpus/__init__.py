@@ -43,4 +43,4 @@ def _parse(line: str) -> Example:
     unknown = kinds.difference(KINDS)
     if unknown:
         raise ValueError(f"unknown kinds {sorted(unknown)} in corpus line {line!r}")
-    return Example(text=record["text"], kinds=kinds)  # type: ignore[arg-type]
+    return Example(text=record["text"], kinds=kinds)
