@@ -180,6 +180,11 @@ def sentence_sounds_hurt(context: MatchContext) -> bool:
     return _HURT.search(context.sentence) is not None
 
 
+def not_praise(context: MatchContext) -> bool:
+    """Example: "you're the reason we fight" blames; "you're the reason I smile" thanks."""
+    return _POSITIVE.search(context.sentence) is None
+
+
 def message_is_short(context: MatchContext) -> bool:
     return len(context.text.strip()) <= 40
 

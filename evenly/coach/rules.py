@@ -105,9 +105,14 @@ GENERALIZATION: list[Rule] = [
     Rule(
         "generalization",
         "generalization_every_time",
-        r"\b(?:every (?:single )?time|each time|whenever|every single (?:day|night|thing|"
-        r"week|weekend))\b",
+        r"\b(?:every (?:single )?time|each time|whenever|every (?:single )?(?:day|night|thing|"
+        r"week|weekend|morning|evening|holiday|birthday))\b",
         guard=guards.addresses_partner_without_praise,
+    ),
+    Rule(
+        "generalization",
+        "generalization_always_me",
+        r"\b(?:it's|it is) always (?:me|you|my job|on me) (?:who|that|to)\b",
     ),
     Rule(
         "generalization",
@@ -136,7 +141,8 @@ BLAME: list[Rule] = [
         "blame",
         "blame_made_it",
         r"\b(?<!are )(?<!were )you(?:'ve| have)?(?: just| always| really| totally)? "
-        r"(?:make|made|makes|making) (?:this|that|it|everything|things|the \w+|our \w+)(?: so| even| much| all)? "
+        r"(?:make|made|makes|making) (?:this|that|it|everything|things|(?:the|our|my|this)(?: whole| entire)? \w+)"
+        r"(?: so| even| much| all)? "
         r"(?:awkward|worse|impossible|hard|harder|difficult|complicated|weird|miserable|"
         r"uncomfortable|unbearable|horrible|painful|tense)\b",
         statement_only=True,
@@ -144,7 +150,7 @@ BLAME: list[Rule] = [
     Rule(
         "blame",
         "blame_your_fault",
-        r"\byour (?:fault|doing)\b",
+        r"\byour (?:fault|doing)\b(?!\s*\?| or (?:mine|not))",
     ),
     Rule(
         "blame",
@@ -170,6 +176,7 @@ BLAME: list[Rule] = [
         "blame_the_reason",
         r"\byou(?:'re| are) the (?:reason|one who (?:started|ruined|caused|made|broke))\b",
         statement_only=True,
+        guard=guards.not_praise,
     ),
 ]
 
@@ -224,7 +231,8 @@ CONTEMPT: list[Rule] = [
     Rule(
         "contempt",
         "contempt_sarcasm",
-        r"\b(?:wow|oh wow|oh),? (?:great|nice|good|brilliant|amazing|well done)(?: job| work| one| going)?,? "
+        r"\b(?:wow|oh wow|oh),? (?:great|nice|good|brilliant|amazing|well done)"
+        r"(?: job| work| one| going| plan| idea| move| timing| choice)?,? "
         r"(?:really|truly|seriously)\b",
     ),
     Rule(
@@ -304,6 +312,11 @@ GUILT_TRIP: list[Rule] = [
     Rule("guilt_trip", "guilt_trip_sacrifice", r"\bi (?:cook|clean|pay),? i\b"),
     Rule(
         "guilt_trip",
+        "guilt_trip_sacrifice",
+        r"^\W*i (?:\w+ ){1,8}?(?:and|but) you (?:can't|couldn't|won't|wouldn't|didn't) even\b",
+    ),
+    Rule(
+        "guilt_trip",
         "guilt_love_test",
         r"\b(?:if you (?:really |truly |actually |even )?(?:loved|cared about|cared for|"
         r"respected|wanted) me|someone who (?:really |truly )?(?:loved|cared|cared about)|"
@@ -379,7 +392,7 @@ ULTIMATUM: list[Rule] = [
     Rule(
         "ultimatum",
         "ultimatum_if_then",
-        rf"\bif you\b[^.?!;]{{0,60}}?,?\s*(?:then\s+)?{THREAT_OUTCOME}",
+        rf"\bif (?:you|this|that|it)\b[^.?!;]{{0,60}}?,?\s*(?:then\s+)?{THREAT_OUTCOME}",
     ),
     Rule(
         "ultimatum",
@@ -413,7 +426,7 @@ MIND_READING: list[Rule] = [
         "mind_reading",
         "mind_reading_motive",
         r"\byou(?: just| only| really| obviously| clearly| secretly)? (?:like|love|enjoy|want) "
-        r"(?:having (?:power|control)|to control|to (?:win|be right|hurt me|punish me|get your way)|"
+        r"(?:having (?:power|control)|to control|to (?:win|be right|hurt me|punish me|get your way|get out of)|"
         r"me to (?:fail|feel bad|feel guilty|suffer|beg|be miserable)|making me|watching me|"
         r"seeing me|to make me|someone else|out\b|control)",
         statement_only=True,
