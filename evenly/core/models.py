@@ -86,6 +86,10 @@ class AuditEvent(models.Model):
 
 
 class NotificationKind(models.TextChoices):
+    """Every notice Evenly can show. Features add their kinds here; the column
+    stores the value without database-level choices, so adding a kind needs no
+    migration."""
+
     REVISIT_REMINDER = "revisit", "A moment you set aside is ready to revisit, whenever you both are."
     COUPLE_ENDED = "couple_ended", "Your shared space has ended. Everything you wrote yourself is still here."
 
@@ -95,7 +99,7 @@ class Notification(models.Model):
     notice never quotes anything a partner wrote."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
+    kind = models.CharField(max_length=32)
     created_at = models.DateTimeField(auto_now_add=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)
 

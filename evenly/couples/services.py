@@ -148,7 +148,7 @@ def couple_end(*, couple: Couple, leaver: User) -> None:
     audit_record(user_id=leaver.pk, kind=AuditKind.COUPLE_LEFT)
     for other_id in others:
         audit_record(user_id=other_id, kind=AuditKind.COUPLE_ENDED)
-        Notification.objects.create(user_id=other_id, kind=NotificationKind.COUPLE_ENDED)
+    Notification.objects.bulk_create([Notification(user_id=other_id, kind=NotificationKind.COUPLE_ENDED) for other_id in others])
     publish(recipients=others, event="couple.ended", couple=couple.pk)
 
 

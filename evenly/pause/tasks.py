@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
-from evenly.core.models import Notification, NotificationKind
-from evenly.core.realtime import publish
+from evenly.core.models import NotificationKind
+from evenly.core.notifications import notify
 from evenly.couples.selectors import member_ids
 from evenly.pause.models import Pause
 
@@ -20,8 +20,5 @@ def send_revisit_reminder(pause_id: int, revisit_at: str) -> None:
     pause = Pause.objects.select_related("couple").filter(pk=pause_id).first()
     if pause is None or pause.revisit_at != parse_datetime(revisit_at) or pause.couple.ended_at:
         return
-    recipients = member_ids(couple_id=pause.couple_id)
     with transaction.atomic():
-        for user_id in recipients:
-            Notification.objects.create(user_id=user_id, kind=NotificationKind.REVISIT_REMINDER)
-        publish(recipients=recipients, event="notification.created")
+        notify(user_ids=member_ids(couple_id=pause.couple_id), kind=NotificationKind.REVISIT_REMINDER)
