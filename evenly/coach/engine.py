@@ -134,10 +134,12 @@ def _findings(text: str) -> list[Finding]:
 
 def analyze(text: str) -> Analysis:
     """Point out phrasing in ``text`` that may land badly; never raises, never blocks."""
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str):
         return Analysis()
     if len(text) > MAX_LENGTH:
         return Analysis(too_long=True, message=TOO_LONG_MESSAGE)
+    if not text.strip():
+        return Analysis()
     try:
         return Analysis(findings=_findings(text))
     except Exception:
