@@ -48,7 +48,7 @@ TRAIT_ADJECTIVE = (
     r"possessive|petty|mean|spoiled|spoilt|unreliable|untrustworthy|dishonest|fake|"
     r"toxic|neurotic|ungrateful|thoughtless|careless|uptight|cowardly|spineless|vain|"
     r"greedy|bossy|rude|nasty|callous|unfeeling|emotionless|passive[- ]aggressive|"
-    r"cheap|lazy-ass|heartless|jealous|childish|weak|boring|shallow|self-?ish)"
+    r"cheap|jealous|childish|weak|boring|shallow)"
 )
 TRAIT_NOUN = (
     r"(?:liar|coward|jerk|hypocrite|narcissist|cheapskate|control freak|bully|brat|"
@@ -201,7 +201,6 @@ CONTEMPT: list[Rule] = [
         "contempt_insult",
         rf"\b(?:{YOU_ARE} {INTENSIFIER}|you |such an? |what an? |are you )"
         rf"(?:an? )?(?:complete |total |absolute |utter )?{INSULT}\b",
-        statement_only=False,
     ),
     Rule("contempt", "contempt_insult", rf"^\W*{INSULT}\W*$"),
     Rule("contempt", "contempt_insult", r"\b(?:you disgust me|you make me sick|what a joke)\b"),
