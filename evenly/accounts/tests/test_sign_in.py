@@ -32,6 +32,9 @@ def test_it_signs_up_logs_out_and_logs_in_again(db: None) -> None:
 
 
 def test_it_hashes_passwords_with_argon2(casey: User) -> None:
+    from evenly import settings as project_settings
+
+    assert project_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert identify_hasher(casey.password).algorithm == "argon2"
 
 

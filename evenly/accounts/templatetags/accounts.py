@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django import template
+
+from evenly.accounts.selectors import describe_device
+
+register = template.Library()
+
+
+@register.filter
+def device(user_agent: str) -> str:
+    """ "Firefox on Linux", from a browser's user agent."""
+    return describe_device(user_agent or "")
