@@ -1,0 +1,584 @@
+"""Measure Evenly on this machine and write BENCHMARKS.md (`make bench`).
+
+Everything runs on 127.0.0.1 against a throwaway data directory, with bounded
+loops: a fixed duration for each HTTP run and a fixed number of pause presses.
+
+1. Page throughput: the signed-in home page of a partnered person, against a
+   bare view served through the same middleware, in the same run and layout
+   (uvicorn single process as `make run` serves it; gunicorn WSGI, 2 workers).
+2. Pause delivery: from one partner's press (POST /pause/start/) until the
+   other partner's open socket receives "pause.started", with 200 connected
+   partners, on one process (in-memory channel layer) and on two processes
+   sharing Redis.
+3. The coach benchmark, when bench/coach_bench.py exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+WRK = shutil.which("wrk")
+CSRF = secrets.token_hex(16)  # a 32-character CSRF secret, sent as cookie and header
+REDIS_URL = os.environ.get("EVENLY_BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH %d %d %d %d %d %d %d %d %d\\n",
+    summary.requests, summary.duration, summary.errors.status, summary.errors.connect,
+    summary.errors.read, summary.errors.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+# ---------------------------------------------------------------- set-up
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def base_env(data_dir: Path) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("EVENLY_") and k not in {"DATABASE_URL", "REDIS_URL"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        PYTHONPATH=str(REPO),
+        EVENLY_DATA_DIR=str(data_dir),
+        EVENLY_LOG_LEVEL="WARNING",
+        NO_PROXY="127.0.0.1,localhost",
+    )
+    return env
+
+
+def prepare(data_dir: Path, env: dict[str, str], couples: int) -> dict[str, Any]:
+    log(f"migrating a fresh database in {data_dir}")
+    manage = [PY, str(REPO / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=REPO)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=REPO)
+    log(f"seeding the demo couples and {couples} bench couples")
+    out = data_dir / "sessions.json"
+    subprocess.run(
+        [PY, "-m", "bench.fixtures", "--couples", str(couples), "--out", str(out)], env=env, check=True, cwd=REPO
+    )
+    return dict(json.loads(out.read_text()))
+
+
+@dataclass
+class Server:
+    name: str
+    port: int
+    process: subprocess.Popen[bytes]
+
+
+@contextlib.contextmanager
+def serving(name: str, command: list[str], env: dict[str, str], port: int, logs: Path) -> Iterator[Server]:
+    with open(logs / f"{name}-{port}.log", "wb") as output:
+        process = subprocess.Popen(
+            command, env=env, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        wait_ready(port, process)
+        yield Server(name, port, process)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+
+
+def wait_ready(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2, trust_env=False).status_code == 200:
+                return
+        time.sleep(0.3)
+    raise RuntimeError(f"server on port {port} did not become ready")
+
+
+def uvicorn_command(port: int, *, worker: bool = True) -> list[str]:
+    command = [PY, str(REPO / "manage.py"), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    return command if worker else [*command, "--no-worker"]
+
+
+def gunicorn_command(port: int) -> list[str]:
+    gunicorn = str(Path(PY).with_name("gunicorn"))
+    return [
+        gunicorn,
+        "evenly.wsgi:application",
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+    ]
+
+
+# ---------------------------------------------------------------- HTTP throughput
+
+
+@dataclass
+class HttpResult:
+    layout: str
+    view: str
+    requests_per_second: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    errors: int
+
+
+def check_page(port: int, path: str, cookie: str, expect: str) -> None:
+    response = httpx.get(f"http://127.0.0.1:{port}{path}", headers={"Cookie": cookie}, trust_env=False, timeout=10)
+    if response.status_code != 200 or expect not in response.text:
+        raise RuntimeError(f"{path} answered {response.status_code}; expected a 200 page containing {expect!r}")
+
+
+def measure_http(
+    layout: str, view: str, port: int, path: str, cookie: str, seconds: int, connections: int
+) -> HttpResult:
+    url = f"http://127.0.0.1:{port}{path}"
+    if WRK:
+        header = f"Cookie: {cookie}" if cookie else ""
+        run_wrk(url, header, 2, connections)  # warm-up, discarded
+        requests, duration_us, errors, p50, p95, p99 = run_wrk(url, header, seconds, connections)
+        rps = requests / (duration_us / 1e6)
+    else:
+        asyncio.run(python_load(url, cookie, 2, connections))
+        latencies, elapsed, errors = asyncio.run(python_load(url, cookie, seconds, connections))
+        rps = len(latencies) / elapsed
+        p50, p95, p99 = (percentile(latencies, q) * 1e6 for q in (50, 95, 99))
+    result = HttpResult(layout, view, rps, p50 / 1000, p95 / 1000, p99 / 1000, errors)
+    log(f"{layout:28} {view:12} {rps:8.0f} req/s  p95 {result.p95_ms:6.1f} ms  errors {errors}")
+    return result
+
+
+def run_wrk(url: str, header: str, seconds: int, connections: int) -> tuple[int, int, int, float, float, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    try:
+        output = subprocess.run(
+            [WRK, "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "-s", script.name]
+            + (["-H", header] if header else [])
+            + [url],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=seconds + 30,
+        ).stdout
+    finally:
+        os.unlink(script.name)
+    line = next(row for row in output.splitlines() if row.startswith("BENCH "))
+    requests, duration, status, connect, read, timeout, p50, p95, p99 = (int(x) for x in line.split()[1:])
+    return requests, duration, status + connect + read + timeout, float(p50), float(p95), float(p99)
+
+
+async def python_load(url: str, cookie: str, seconds: int, connections: int) -> tuple[list[float], float, int]:
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal errors
+        while time.perf_counter() < deadline:
+            start = time.perf_counter()
+            try:
+                response = await client.get(url, headers={"Cookie": cookie} if cookie else {})
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            if ok:
+                latencies.append(time.perf_counter() - start)
+            else:
+                errors += 1
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(trust_env=False, timeout=5) as client:
+        await asyncio.gather(*(worker(client) for _ in range(connections)))
+    return latencies, time.perf_counter() - started, errors
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+# ---------------------------------------------------------------- pause delivery
+
+
+@dataclass
+class PauseResult:
+    layout: str
+    sockets: int
+    samples: list[float] = field(default_factory=list)
+    failures: int = 0
+
+
+async def pause_delivery(layout: str, ports: list[int], couples: list[list[str]], samples: int) -> PauseResult:
+    import websockets
+    from websockets.asyncio.client import connect
+
+    result = PauseResult(layout, sockets=2 * len(couples))
+    queues: dict[tuple[int, int], asyncio.Queue[tuple[float, dict[str, Any]]]] = {}
+    sockets: list[Any] = []
+    readers: list[asyncio.Task[None]] = []
+    gate = asyncio.Semaphore(20)
+
+    async def read(ws: Any, queue: asyncio.Queue[tuple[float, dict[str, Any]]]) -> None:
+        with contextlib.suppress(websockets.ConnectionClosed):
+            async for raw in ws:
+                queue.put_nowait((time.perf_counter(), json.loads(raw)))
+
+    async def open_socket(couple: int, partner: int) -> None:
+        # Partners of one couple sit on different processes when there are two.
+        port = ports[(couple + partner) % len(ports)]
+        async with gate:
+            ws = await connect(
+                f"ws://127.0.0.1:{port}/ws/",
+                origin=f"http://127.0.0.1:{port}",  # type: ignore[arg-type]
+                additional_headers={"Cookie": f"sessionid={couples[couple][partner]}"},
+                proxy=None,
+                open_timeout=30,
+            )
+        queue: asyncio.Queue[tuple[float, dict[str, Any]]] = asyncio.Queue()
+        queues[(couple, partner)] = queue
+        sockets.append(ws)
+        readers.append(asyncio.create_task(read(ws, queue)))
+
+    await asyncio.gather(*(open_socket(c, p) for c in range(len(couples)) for p in (0, 1)))
+    log(f"{layout}: {len(sockets)} partners connected")
+
+    clients = [httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", trust_env=False, timeout=15) for port in ports]
+
+    async def post(client: httpx.AsyncClient, path: str, session: str) -> httpx.Response:
+        client.cookies.clear()
+        headers = {"Cookie": f"sessionid={session}; csrftoken={CSRF}", "X-CSRFToken": CSRF}
+        return await client.post(path, headers=headers)
+
+    async def wait_for(queue: asyncio.Queue[tuple[float, dict[str, Any]]], event: str) -> float:
+        while True:
+            received_at, message = await asyncio.wait_for(queue.get(), timeout=10)
+            if message.get("event") == event:
+                return received_at
+
+    try:
+        for sample in range(samples):
+            couple = sample % len(couples)
+            presser = (sample // len(couples)) % 2
+            other = queues[(couple, 1 - presser)]
+            while not other.empty():
+                other.get_nowait()
+            client = clients[sample % len(clients)]  # presses go round-robin to the processes
+            session = couples[couple][presser]
+            pressed_at = time.perf_counter()
+            response = await post(client, "/pause/start/", session)
+            if response.status_code != 302 or not response.headers.get("location", "").endswith("/pause/"):
+                result.failures += 1
+                continue
+            try:
+                received_at = await wait_for(other, "pause.started")
+            except TimeoutError:
+                result.failures += 1
+                continue
+            result.samples.append(received_at - pressed_at)
+            # Lift it, and wait until the partner has heard, before the couple is used again.
+            await post(client, "/pause/lift/", session)
+            with contextlib.suppress(TimeoutError):
+                await wait_for(other, "pause.lifted")
+    finally:
+        for client in clients:
+            await client.aclose()
+        for ws in sockets:
+            with contextlib.suppress(Exception):
+                await ws.close()
+        for reader in readers:
+            reader.cancel()
+    s = result.samples
+    if s:
+        log(f"{layout}: {len(s)} samples, p50 {percentile(s, 50) * 1000:.1f} ms, p99 {percentile(s, 99) * 1000:.1f} ms")
+    return result
+
+
+def redis_available() -> str | None:
+    """None when Redis answers, otherwise why not."""
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_timeout=2, socket_connect_timeout=2).ping()
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def redis_forget(prefix: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_timeout=5)
+    keys = list(client.scan_iter(match=f"{prefix}*", count=500))
+    if keys:
+        client.delete(*keys)
+
+
+def redis_version() -> str:
+    import redis
+
+    return str(redis.Redis.from_url(REDIS_URL, socket_timeout=2).info("server").get("redis_version", "?"))
+
+
+# ---------------------------------------------------------------- coach
+
+
+def coach_markdown(work: Path) -> str | None:
+    script = REPO / "bench" / "coach_bench.py"
+    if not script.exists():
+        return None
+    log("running bench/coach_bench.py")
+    completed = subprocess.run(
+        [PY, str(script), "--json", str(work / "coach.json")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    if completed.returncode != 0:
+        log(
+            f"coach_bench.py failed ({completed.returncode}), so the Coach section is left out:\n"
+            + completed.stderr[-2000:]
+        )
+        return None
+    return completed.stdout.strip()
+
+
+# ---------------------------------------------------------------- report
+
+
+def ms(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def write_report(
+    path: Path,
+    *,
+    http: list[HttpResult],
+    pauses: list[PauseResult],
+    redis_note: str | None,
+    coach: str | None,
+    seconds: int,
+    connections: int,
+    started: float,
+    load_before: tuple[float, float, float],
+) -> None:
+    tool = f"`wrk` ({WRK}), 1 thread, {connections} connections" if WRK else f"httpx, {connections} concurrent clients"
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`bench/run.py`). Every figure comes from one run on the machine below;",
+        "load generator and servers share its cores, and all traffic stays on 127.0.0.1.",
+        "",
+        f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {os.cpu_count()} cores (nproc), {platform.machine()}, {platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}; database: SQLite (WAL) in a fresh temporary data directory",
+        f"- Total bench time: {time.monotonic() - started:.0f} s",
+        f"- Load average (1 min) before / after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f} — other work on",
+        "  the machine during the run lowers every figure, so compare the ratios rather than the absolute numbers",
+        "",
+        "## Page throughput: home page vs a bare view",
+        "",
+        f'Load: {tool}, {seconds} s per row after a 2 s warm-up. "Home" is the signed-in home page of a',
+        'partnered person (Alex, session cookie); "bare" is `/bench/bare` (`bench/bare_urls.py`), a view that',
+        'returns `ok` through the same middleware stack, with the same session cookie; "bare, signed out" is',
+        "the same view without it, which shows what the signed-in session machinery costs on every request.",
+        "Latencies in milliseconds.",
+        "",
+        "| serving layout | view | req/s | p50 | p95 | p99 | errors |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in http:
+        lines.append(
+            f"| {row.layout} | {row.view} | {row.requests_per_second:.0f} | {ms(row.p50_ms)} | {ms(row.p95_ms)} "
+            f"| {ms(row.p99_ms)} | {row.errors} |"
+        )
+    lines += [
+        "",
+        "### Ratios (home ÷ bare, same layout, same run)",
+        "",
+        "| serving layout | throughput ratio | p95 latency ratio | bare: signed in ÷ signed out (req/s) |",
+        "|---|---:|---:|---:|",
+    ]
+    layouts = list(dict.fromkeys(row.layout for row in http))
+    for layout in layouts:
+        rows = {row.view: row for row in http if row.layout == layout}
+        home, bare, anonymous = rows["home"], rows["bare"], rows["bare, signed out"]
+        lines.append(
+            f"| {layout} | {home.requests_per_second / bare.requests_per_second:.2f} "
+            f"| {home.p95_ms / bare.p95_ms:.2f} | {bare.requests_per_second / anonymous.requests_per_second:.2f} |"
+        )
+    if len(layouts) == 2:
+        a, b = ({row.view: row for row in http if row.layout == layout} for layout in layouts)
+        lines += [
+            "",
+            f"Across layouts: {layouts[1]} serves the home page at "
+            f"{b['home'].requests_per_second / a['home'].requests_per_second:.2f}× the throughput of {layouts[0]} "
+            f"(bare view: {b['bare'].requests_per_second / a['bare'].requests_per_second:.2f}×; signed out: "
+            f"{b['bare, signed out'].requests_per_second / a['bare, signed out'].requests_per_second:.2f}×).",
+        ]
+    lines += [
+        "",
+        "## Pause delivery latency",
+        "",
+        "From one partner's press (`POST /pause/start/`, timer started just before the request) until the other",
+        "partner's open socket on `/ws/` receives `pause.started`. Every person in 100 couples holds an open",
+        "socket (200 sockets, session-cookie authenticated). Presses are sequential, each couple in turn, the two",
+        "partners alternating; each pause is lifted (`POST /pause/lift/`) and the lift delivered before that couple",
+        "is used again. Latencies in milliseconds.",
+        "",
+        "| layout | sockets | samples | failures | p50 | p90 | p99 | max |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for pause in pauses:
+        s = pause.samples
+        if not s:
+            lines.append(f"| {pause.layout} | {pause.sockets} | 0 | {pause.failures} | – | – | – | – |")
+            continue
+        lines.append(
+            f"| {pause.layout} | {pause.sockets} | {len(s)} | {pause.failures} | {ms(percentile(s, 50) * 1000)} "
+            f"| {ms(percentile(s, 90) * 1000)} | {ms(percentile(s, 99) * 1000)} | {ms(max(s) * 1000)} |"
+        )
+    if redis_note:
+        lines += ["", redis_note]
+    if coach:
+        lines += ["", "## Coach", "", coach]
+    path.write_text("\n".join(lines) + "\n")
+    log(f"wrote {path}")
+
+
+# ---------------------------------------------------------------- main
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--output", default=str(REPO / "BENCHMARKS.md"))
+    parser.add_argument("--seconds", type=int, default=10, help="duration of each HTTP run")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--couples", type=int, default=100)
+    parser.add_argument("--samples", type=int, default=200)
+    args = parser.parse_args()
+    started = time.monotonic()
+    load_before = os.getloadavg()
+
+    work = Path(tempfile.mkdtemp(prefix="evenly-bench-"))
+    try:
+        env = base_env(work)
+        sessions = prepare(work, env, args.couples)
+        home_cookie = f"sessionid={sessions['home_user']}"
+
+        http: list[HttpResult] = []
+        layouts = [
+            ("uvicorn, 1 process (make run)", uvicorn_command),
+            ("gunicorn WSGI, 2 workers", gunicorn_command),
+        ]
+        for layout, command in layouts:
+            port = free_port()
+            with serving(layout.split(",")[0].replace(" ", "-"), command(port), env, port, work):
+                check_page(port, "/", home_cookie, "pause-button")
+                check_page(port, "/bench/bare", home_cookie, "ok")
+                views = [
+                    ("bare, signed out", "/bench/bare", ""),
+                    ("bare", "/bench/bare", home_cookie),
+                    ("home", "/", home_cookie),
+                ]
+                for view, path, cookie in views:
+                    http.append(measure_http(layout, view, port, path, cookie, args.seconds, args.connections))
+
+        pauses: list[PauseResult] = []
+        port = free_port()
+        with serving("uvicorn-ws", uvicorn_command(port), env, port, work):
+            pauses.append(
+                asyncio.run(
+                    pause_delivery("1 uvicorn process, in-memory layer", [port], sessions["couples"], args.samples)
+                )
+            )
+
+        redis_note = None
+        problem = redis_available()
+        if problem:
+            redis_note = f"The two-process run with Redis was skipped: Redis at {REDIS_URL} did not answer ({problem})."
+            log(redis_note)
+        else:
+            prefix = f"evenly-bench-{secrets.token_hex(4)}"
+            redis_env = {**env, "REDIS_URL": REDIS_URL, "EVENLY_REDIS_PREFIX": prefix}
+            ports = [free_port(), free_port()]
+            try:
+                with (
+                    serving("uvicorn-redis-a", uvicorn_command(ports[0]), redis_env, ports[0], work),
+                    serving("uvicorn-redis-b", uvicorn_command(ports[1], worker=False), redis_env, ports[1], work),
+                ):
+                    layout = "2 uvicorn processes, Redis layer"
+                    pauses.append(asyncio.run(pause_delivery(layout, ports, sessions["couples"], args.samples)))
+            finally:
+                redis_forget(prefix)
+            redis_note = (
+                f"Redis {redis_version()} on 127.0.0.1. In the two-process run, the partners of each couple are "
+                "connected to different processes and presses alternate between the two ports, so every event "
+                "crosses Redis."
+            )
+
+        write_report(
+            Path(args.output),
+            http=http,
+            pauses=pauses,
+            redis_note=redis_note,
+            coach=coach_markdown(work),
+            seconds=args.seconds,
+            connections=args.connections,
+            started=started,
+            load_before=load_before,
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if any(p.failures for p in pauses):
+        log("some pause presses failed; see the failures column")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
