@@ -13,12 +13,19 @@ from django.views.decorators.http import require_http_methods
 
 from evenly.accounts import services
 from evenly.accounts.forms import AccountDeleteForm
+from evenly.accounts.models import User
 from evenly.accounts.selectors import security_overview
 from evenly.couples.selectors import couple_context
 
 
+class AuthenticatedRequest(HttpRequest):
+    """What `login_required` guarantees, for the type checker."""
+
+    user: User
+
+
 @login_required
-def security(request: HttpRequest) -> HttpResponse:
+def security(request: AuthenticatedRequest) -> HttpResponse:
     """The owner's own security page. Nobody else, partner included, ever sees it."""
     overview = security_overview(viewer=request.user, current_session_key=request.session.session_key)
     return render(request, "accounts/security.html", {"overview": overview})
@@ -27,7 +34,7 @@ def security(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @reauthentication_required(allow_get=True)
-def data_export(request: HttpRequest) -> HttpResponse:
+def data_export(request: AuthenticatedRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "accounts/export.html")
     data = services.data_export(actor=request.user)
@@ -41,7 +48,7 @@ def data_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @reauthentication_required
-def account_delete(request: HttpRequest) -> HttpResponse:
+def account_delete(request: AuthenticatedRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.account_delete(actor=request.user)
