@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "evenly.accounts",
     "evenly.couples",
     "evenly.pause",
+    "evenly.boundaries",
+    "evenly.coaching",
 ]
 
 MIDDLEWARE = [

@@ -11,4 +11,5 @@ urlpatterns = [
     path("account/", include("evenly.accounts.urls")),
     path("couple/", include("evenly.couples.urls")),
     path("pause/", include("evenly.pause.urls")),
+    path("coach/", include("evenly.coaching.urls")),
 ]

@@ -134,3 +134,13 @@ class EventTap:
 @pytest.fixture
 def event_tap() -> EventTap:
     return EventTap()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> Iterator[None]:
+    """Rate limits and other cached counters start from zero in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -116,3 +116,37 @@
   });
   connect();
 })();
+
+// ---- The coach: "Use this wording" swaps the flagged words for the reframe ----
+// The suggestion replaces exactly the flagged words when they are still there;
+// the first blank ("___") is then selected so the author can fill it in.
+document.addEventListener("click", function (event) {
+  "use strict";
+  var button = event.target.closest && event.target.closest("[data-coach-apply]");
+  if (!button) { return; }
+  var field = document.getElementById(button.getAttribute("data-target"));
+  if (!field) { return; }
+  var start = parseInt(button.getAttribute("data-start"), 10);
+  var end = parseInt(button.getAttribute("data-end"), 10);
+  var excerpt = button.getAttribute("data-excerpt");
+  var suggestion = button.getAttribute("data-suggestion");
+  var text = field.value;
+  if (text.slice(start, end) !== excerpt) {
+    start = text.indexOf(excerpt);
+    end = start + excerpt.length;
+  }
+  if (start < 0) {
+    field.value = text + (text && !/\s$/.test(text) ? " " : "") + suggestion;
+    start = field.value.length - suggestion.length;
+  } else {
+    field.value = text.slice(0, start) + suggestion + text.slice(end);
+  }
+  field.focus();
+  var blank = field.value.indexOf("___", start);
+  if (blank >= 0 && blank < start + suggestion.length) {
+    field.setSelectionRange(blank, blank + 3);
+  } else {
+    field.setSelectionRange(start + suggestion.length, start + suggestion.length);
+  }
+  field.dispatchEvent(new Event("input", { bubbles: true }));
+});

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import time
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from evenly.coach import analyze
+
+CHECKS_PER_MINUTE = 60
+
+
+@login_required
+@require_POST
+def coach_check(request: HttpRequest) -> HttpResponse:
+    """Analyse the text being written. Stores nothing and logs nothing of it."""
+    if not _within_rate_limit(request.user.pk):
+        return HttpResponse(
+            '<p class="coach-note">The coach is taking a short break. Your text is fine to send.</p>', status=429
+        )
+    field = request.POST.get("coach_field", "")
+    text = request.POST.get(field, "") if field and field != "csrfmiddlewaretoken" else ""
+    analysis = analyze(text)
+    return render(request, "coaching/findings.html", {"analysis": analysis, "field_id": f"id_{field}"})
+
+
+def _within_rate_limit(user_id: int) -> bool:
+    window = int(time.time() // 60)
+    key = f"coach-rate:{user_id}:{window}"
+    cache.add(key, 0, timeout=90)
+    try:
+        return cache.incr(key) <= CHECKS_PER_MINUTE
+    except ValueError:  # evicted between add and incr
+        return True

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.urls import reverse_lazy
+
+CHECK_URL = reverse_lazy("coaching:check")
+
+
+class CoachedTextarea(forms.Textarea):
+    """A textarea whose words are checked by the coach when the author pauses
+    typing. Findings appear beside it; sending is never blocked."""
+
+    template_name = "coaching/coached_textarea.html"
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        widget_id = context["widget"]["attrs"].get("id") or f"id_{name}"
+        findings_id = f"{widget_id}-coach"
+        context["widget"]["attrs"].update(
+            {
+                "hx-post": str(CHECK_URL),
+                "hx-trigger": "input changed delay:700ms, load",
+                "hx-target": f"#{findings_id}",
+                "hx-swap": "innerHTML",
+                "hx-params": name,
+                "hx-vals": f'{{"coach_field": "{name}"}}',
+                "hx-sync": "this:replace",
+                "aria-describedby": findings_id,
+                "data-coached": "",
+            }
+        )
+        context["findings_id"] = findings_id
+        return context
