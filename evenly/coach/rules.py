@@ -301,7 +301,7 @@ GUILT_TRIP: list[Rule] = [
     Rule(
         "guilt_trip",
         "guilt_trip_sacrifice",
-        r"\b(?:look at|think of|think about) (?:everything|all) (?:that )?i (?:do|did|have done|'ve done)\b",
+        r"\b(?:look at|think of|think about) (?:everything|all) (?:that )?i(?: do| did| have done|'ve done)\b",
     ),
     Rule(
         "guilt_trip",

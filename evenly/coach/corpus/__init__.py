@@ -1,7 +1,9 @@
 """The labelled corpus the coach is measured against.
 
 ``dev.jsonl`` is what the rules are tuned on; ``heldout.jsonl`` was written
-first and is only evaluated, never tuned on.  Each line is
+first and is only evaluated, never tuned on; ``fresh.jsonl`` was written after
+the rules were finished, as a check on text the rules' author had never seen
+while writing them, and is likewise only evaluated.  Each line is
 ``{"text": ..., "kinds": [...]}``; an empty list means a clean message.
 """
 
@@ -14,7 +16,7 @@ from pathlib import Path
 from ..models import KINDS, Kind
 
 CORPUS_DIR = Path(__file__).resolve().parent
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "fresh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +26,10 @@ class Example:
 
 
 def load(split: str) -> list[Example]:
-    """Load ``dev``, ``heldout`` or ``all`` (both, dev first)."""
+    """Load ``dev``, ``heldout``, ``fresh`` or ``all`` (every split, dev first)."""
     names = SPLITS if split == "all" else (split,)
     if any(name not in SPLITS for name in names):
-        raise ValueError(f"unknown split {split!r}; use dev, heldout or all")
+        raise ValueError(f"unknown split {split!r}; use dev, heldout, fresh or all")
     examples: list[Example] = []
     for name in names:
         with (CORPUS_DIR / f"{name}.jsonl").open(encoding="utf-8") as lines:
