@@ -1,0 +1,78 @@
+"""The check every proposal passes before it reaches a partner.
+
+Safety comes before secrecy: a proposal that touches one of the partner's hard
+limits cannot be sent, whether that limit is shared or private. The proposer
+always sees the same neutral words, so a refusal reveals nothing about which
+limit it was or whether it was ever shared.
+
+Consent invitations, experiments and anything else that proposes something to
+a partner call `check_proposal` inside their service, before writing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from evenly.accounts.models import User
+from evenly.core.errors import ServiceError
+
+NOT_OPEN_MESSAGE = "This isn't open right now."
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalise(text: str) -> str:
+    """Case-folded words separated by single spaces, punctuation dropped."""
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def touches_phrase(text: str, phrase: str) -> bool:
+    """True when `phrase` appears in `text` as whole words, ignoring case,
+    punctuation and spacing."""
+    needle = normalise(phrase)
+    if not needle:
+        return False
+    return f" {needle} " in f" {normalise(text)} "
+
+
+def hard_limit_item_ids(*, user_id: int) -> set[int]:
+    from evenly.boundaries.models import Boundary, Kind
+
+    return set(
+        Boundary.objects.filter(author_id=user_id, kind=Kind.HARD_LIMIT, catalogue_item_id__isnull=False).values_list(
+            "catalogue_item_id", flat=True
+        )
+    )
+
+
+def hard_limit_phrases(*, user_id: int) -> list[str]:
+    """Every wording that names one of the person's hard limits: their own
+    words, and the titles of catalogue items they marked."""
+    from evenly.boundaries.models import Boundary, Kind
+
+    phrases: list[str] = []
+    for boundary in Boundary.objects.filter(author_id=user_id, kind=Kind.HARD_LIMIT):
+        item = boundary.item
+        phrases.append(item.title if item else boundary.wording)
+    return phrases
+
+
+def proposal_is_open(*, proposer: User, catalogue_item_ids: Iterable[int] = (), text: str = "") -> bool:
+    """False when the proposal touches any hard limit of the proposer's
+    partner, shared or private. Without a partner nothing is blocked."""
+    from evenly.couples.selectors import couple_context
+
+    partner = couple_context(viewer=proposer).partner
+    if partner is None:
+        return True
+    wanted = {int(item_id) for item_id in catalogue_item_ids}
+    if wanted & hard_limit_item_ids(user_id=partner.pk):
+        return False
+    return not (text and any(touches_phrase(text, phrase) for phrase in hard_limit_phrases(user_id=partner.pk)))
+
+
+def check_proposal(*, proposer: User, catalogue_item_ids: Iterable[int] = (), text: str = "") -> None:
+    """Raise the one neutral refusal when the proposal touches a hard limit."""
+    if not proposal_is_open(proposer=proposer, catalogue_item_ids=catalogue_item_ids, text=text):
+        raise ServiceError(NOT_OPEN_MESSAGE)

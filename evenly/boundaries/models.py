@@ -1,0 +1,255 @@
+"""Boundaries, their history, talk requests, reviews, life events and the
+curiosity list.
+
+A boundary belongs to one person. It is private until its author shares it,
+and only its author can ever change it. Everything a partner writes in their
+own words is encrypted at rest.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from evenly.boundaries import catalogue
+from evenly.core.fields import EncryptedTextField
+from evenly.core.models import Authored
+
+NOTE_MAX = 2000
+WORDING_MAX = 200
+CONDITION_MAX = 500
+
+
+class Area(models.TextChoices):
+    TOUCH = catalogue.Area.TOUCH, "Touch and affection"
+    ACTIVITIES = catalogue.Area.ACTIVITIES, "Activities"
+    PACE = catalogue.Area.PACE, "Pace and timing"
+    EMOTIONAL = catalogue.Area.EMOTIONAL, "Emotional safety"
+    CONTEXT = catalogue.Area.CONTEXT, "Context and place"
+    COMMUNICATION = catalogue.Area.COMMUNICATION, "Communication"
+    HEALTH = catalogue.Area.HEALTH, "Health and protection"
+
+
+class Kind(models.TextChoices):
+    ENJOY = "enjoy", "I enjoy this"
+    DEPENDS = "depends", "It depends"
+    CURIOUS = "curious", "I'm curious"
+    HARD_LIMIT = "hard_limit", "Hard limit"
+
+
+# From most open to most careful. A move to the right is "stricter".
+STRICTNESS = {Kind.ENJOY: 0, Kind.DEPENDS: 1, Kind.CURIOUS: 2, Kind.HARD_LIMIT: 3}
+
+
+def is_stricter(before: str, after: str) -> bool:
+    return STRICTNESS[Kind(after)] > STRICTNESS[Kind(before)]
+
+
+class Boundary(Authored):
+    """One entry on a person's list: a catalogue item or their own wording."""
+
+    catalogue_item_id = models.PositiveIntegerField(null=True, blank=True)
+    wording = EncryptedTextField(blank=True, default="")
+    area = models.CharField(max_length=20, choices=Area.choices)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    when_mood = EncryptedTextField(blank=True, default="")
+    when_context = EncryptedTextField(blank=True, default="")
+    when_must_be_true = EncryptedTextField(blank=True, default="")
+    note = EncryptedTextField(blank=True, default="")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "catalogue_item_id"],
+                condition=Q(catalogue_item_id__isnull=False),
+                name="one_entry_per_catalogue_item",
+            ),
+        ]
+        indexes = [models.Index(fields=["author", "kind"])]
+
+    @property
+    def item(self) -> catalogue.CatalogueItem | None:
+        return catalogue.get(self.catalogue_item_id) if self.catalogue_item_id else None
+
+    @property
+    def title(self) -> str:
+        item = self.item
+        return item.title if item else self.wording
+
+    @property
+    def is_custom(self) -> bool:
+        return self.catalogue_item_id is None
+
+    @property
+    def is_hard_limit(self) -> bool:
+        return self.kind == Kind.HARD_LIMIT
+
+    @property
+    def conditions(self) -> list[tuple[str, str]]:
+        rows = [("Mood", self.when_mood), ("Context", self.when_context), ("What must be true", self.when_must_be_true)]
+        return [(label, text) for label, text in rows if text]
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        position = catalogue.POSITION.get(self.catalogue_item_id or 0, 10_000)
+        return (list(Area.values).index(self.area), position, self.title.casefold())
+
+
+class ChangeAction(models.TextChoices):
+    ADDED = "added", "Added"
+    CHANGED = "changed", "Changed"
+    SHARED = "shared", "Shared"
+    UNSHARED = "unshared", "Made private"
+    KEPT = "kept", "Kept as it is in a review"
+    REMOVED = "removed", "Removed"
+
+
+class BoundaryChange(models.Model):
+    """A snapshot of an entry after one change. Seen only by its author; it
+    outlives the entry so the history stays whole after a removal."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    boundary = models.ForeignKey(Boundary, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes")
+    action = models.CharField(max_length=16, choices=ChangeAction.choices)
+    title = EncryptedTextField()
+    area = models.CharField(max_length=20, choices=Area.choices)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    visibility = models.CharField(max_length=16)
+    conditions = EncryptedTextField(blank=True, default="")
+    note = EncryptedTextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        # Ids only: never the words a partner wrote.
+        return f"BoundaryChange {self.pk}"
+
+
+class TalkRequest(models.Model):
+    """A partner would like to talk about a shared boundary at the next
+    check-in. It is an agenda item, never a request to change anything; the
+    check-in feature reads the open ones and sets `addressed_at`."""
+
+    boundary = models.ForeignKey(Boundary, on_delete=models.CASCADE, related_name="talk_requests")
+    requester = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    addressed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["boundary", "requester"], condition=Q(addressed_at__isnull=True), name="one_open_talk_request"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # Ids only: never the words a partner wrote.
+        return f"TalkRequest {self.pk}"
+
+
+class ReminderMonths(models.IntegerChoices):
+    OFF = 0, "No reminders"
+    ONE = 1, "Every month"
+    TWO = 2, "Every 2 months"
+    THREE = 3, "Every 3 months"
+    SIX = 6, "Every 6 months"
+    TWELVE = 12, "Once a year"
+
+
+class ReviewSettings(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reminder_months = models.PositiveSmallIntegerField(choices=ReminderMonths.choices, default=ReminderMonths.THREE)
+    next_reminder_at = models.DateTimeField(null=True, blank=True)
+    # Set by a reminder or a life event; cleared when a review is finished.
+    review_suggested_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        # Ids only: never the words a partner wrote.
+        return f"ReviewSettings {self.pk}"
+
+
+class Review(models.Model):
+    """A walk through one's own list, one entry at a time. At most one is open
+    per person, so starting again picks up where they left off."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user"], condition=Q(finished_at__isnull=True), name="one_open_review"),
+        ]
+
+    def __str__(self) -> str:
+        # Ids only: never the words a partner wrote.
+        return f"Review {self.pk}"
+
+
+class ReviewOutcome(models.TextChoices):
+    KEPT = "kept", "Kept"
+    CHANGED = "changed", "Changed"
+    REMOVED = "removed", "Removed"
+
+
+class ReviewStep(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="steps")
+    boundary_id_at_review = models.PositiveBigIntegerField()
+    outcome = models.CharField(max_length=16, choices=ReviewOutcome.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "boundary_id_at_review"], name="one_step_per_entry"),
+        ]
+
+    def __str__(self) -> str:
+        # Ids only: never the words a partner wrote.
+        return f"ReviewStep {self.pk}"
+
+
+class LifeEventKind(models.TextChoices):
+    NEW_CHILD = "new_child", "A new child"
+    PREGNANCY = "pregnancy", "Pregnancy"
+    ILLNESS = "illness", "An illness or diagnosis"
+    MEDICATION = "medication", "A change in medication"
+    MOVE = "move", "A move"
+    JOB_STRESS = "job_stress", "Stress at work"
+    LOSS = "loss", "A loss"
+    OTHER = "other", "Something else"
+
+
+class LifeEvent(Authored):
+    kind = models.CharField(max_length=20, choices=LifeEventKind.choices)
+    note = EncryptedTextField(blank=True, default="")
+
+
+class Answer(models.TextChoices):
+    YES = "yes", "Yes"
+    CURIOUS = "curious", "Curious"
+    NO = "no", "No"
+
+
+OPEN_ANSWERS = (Answer.YES, Answer.CURIOUS)
+
+
+class CuriosityAnswer(models.Model):
+    """One person's private answer about one catalogue item. Never shown to
+    anyone else; only the overlap of two open answers is ever revealed."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    catalogue_item_id = models.PositiveIntegerField()
+    answer = models.CharField(max_length=10, choices=Answer.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "catalogue_item_id"], name="one_answer_per_item"),
+        ]
+
+    def __str__(self) -> str:
+        # Ids only: never the words a partner wrote.
+        return f"CuriosityAnswer {self.pk}"
