@@ -101,3 +101,11 @@ def test_it_names_devices_plainly_on_the_sessions_page(alex: User, db: None) -> 
     html = client.get("/accounts/sessions/").content.decode()
     assert "Firefox on Linux" in html
     assert "(this device)" in html
+
+
+def test_it_loads_the_passkey_scripts_when_adding_a_passkey(
+    alex: User, reauthenticated_client_for: Callable[[User], Client]
+) -> None:
+    html = reauthenticated_client_for(alex).get("/accounts/2fa/webauthn/add/").content.decode()
+    assert 'src="/static/mfa/js/webauthn.js"' in html
+    assert 'data-allauth-onload="allauth.webauthn.forms.addForm"' in html
