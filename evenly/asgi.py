@@ -19,7 +19,9 @@ from evenly.core.lifespan import lifespan  # noqa: E402
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([path("ws/", EventsConsumer.as_asgi())]))),
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter([path("ws/", EventsConsumer.as_asgi())]))
+        ),
         "lifespan": lifespan,
     }
 )

@@ -125,7 +125,7 @@ class EventTap:
             while True:
                 try:
                     messages.append(await asyncio.wait_for(self.layer.receive(channel), timeout=0.05))
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     return messages
 
         return async_to_sync(drain)(self.channels[user.pk])

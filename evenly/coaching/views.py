@@ -4,18 +4,19 @@ import time
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from evenly.coach import analyze
+from evenly.core.http import AuthenticatedHttpRequest
 
 CHECKS_PER_MINUTE = 60
 
 
 @login_required
 @require_POST
-def coach_check(request: HttpRequest) -> HttpResponse:
+def coach_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Analyse the text being written. Stores nothing and logs nothing of it."""
     if not _within_rate_limit(request.user.pk):
         return HttpResponse(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -58,7 +59,7 @@ def new_field_key() -> str:
     return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
 
 
-def local_secret(data_dir: Path, filename: str, make: callable) -> str:  # type: ignore[valid-type]
+def local_secret(data_dir: Path, filename: str, make: Callable[[], str]) -> str:
     """Read a secret kept in a file beside the database, creating it once.
 
     Used only outside production, so that `make run` works on a fresh machine

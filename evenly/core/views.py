@@ -74,7 +74,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     kept = [
         (name.replace("_", " ").capitalize(), value)
         for name, value in request.POST.items()
-        if name not in SECRET_FIELDS and value.strip()
+        if name not in SECRET_FIELDS and isinstance(value, str) and value.strip()
     ]
     back_url = request.path if url_has_allowed_host_and_scheme(request.path, allowed_hosts=None) else "/"
     return render(request, "core/csrf_failure.html", {"kept": kept, "back_url": back_url}, status=403)

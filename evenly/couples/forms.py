@@ -16,7 +16,9 @@ class JoinByCodeForm(forms.Form):
     def clean_code(self) -> str:
         code = normalize_code(self.cleaned_data["code"])
         if code is None:
-            raise forms.ValidationError("That doesn't look like an invitation code. Check it has eight letters and numbers.")
+            raise forms.ValidationError(
+                "That doesn't look like an invitation code. Check it has eight letters and numbers."
+            )
         return code
 
 

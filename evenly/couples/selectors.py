@@ -23,11 +23,7 @@ class CoupleContext:
 
 
 def active_membership(*, viewer: User) -> Membership | None:
-    return (
-        Membership.objects.select_related("couple")
-        .filter(user=viewer, left_at__isnull=True)
-        .first()
-    )
+    return Membership.objects.select_related("couple").filter(user=viewer, left_at__isnull=True).first()
 
 
 def couple_context(*, viewer: User) -> CoupleContext:
@@ -59,6 +55,4 @@ def open_invite(*, viewer: User, couple: Couple) -> Invite | None:
 
 
 def member_ids(*, couple_id: int) -> list[int]:
-    return list(
-        Membership.objects.filter(couple_id=couple_id, left_at__isnull=True).values_list("user_id", flat=True)
-    )
+    return list(Membership.objects.filter(couple_id=couple_id, left_at__isnull=True).values_list("user_id", flat=True))

@@ -105,9 +105,10 @@ def invite_accept(*, actor: User, token: str | None = None, typed_code: str | No
         invite = Invite.objects.select_for_update().select_related("couple").get(pk=found.pk)
         if invite.used_at or invite.revoked_at or invite.couple.ended_at:
             raise ServiceError(INVITE_NOT_OPEN)
-        if invite.created_by_id == actor.pk or Membership.objects.filter(
-            couple=invite.couple, user=actor, left_at__isnull=True
-        ).exists():
+        if (
+            invite.created_by_id == actor.pk
+            or Membership.objects.filter(couple=invite.couple, user=actor, left_at__isnull=True).exists()
+        ):
             raise ServiceError(OWN_INVITE)
         if Membership.objects.filter(user=actor, left_at__isnull=True).exists():
             raise ServiceError(ALREADY_IN_COUPLE)
@@ -139,7 +140,9 @@ def couple_end(*, couple: Couple, leaver: User) -> None:
 
     now = timezone.now()
     others = list(
-        Membership.objects.filter(couple=couple, left_at__isnull=True).exclude(user=leaver).values_list("user_id", flat=True)
+        Membership.objects.filter(couple=couple, left_at__isnull=True)
+        .exclude(user=leaver)
+        .values_list("user_id", flat=True)
     )
     Membership.objects.filter(couple=couple, left_at__isnull=True).update(left_at=now)
     Couple.objects.filter(pk=couple.pk).update(ended_at=now)
@@ -148,7 +151,9 @@ def couple_end(*, couple: Couple, leaver: User) -> None:
     audit_record(user_id=leaver.pk, kind=AuditKind.COUPLE_LEFT)
     for other_id in others:
         audit_record(user_id=other_id, kind=AuditKind.COUPLE_ENDED)
-    Notification.objects.bulk_create([Notification(user_id=other_id, kind=NotificationKind.COUPLE_ENDED) for other_id in others])
+    Notification.objects.bulk_create(
+        [Notification(user_id=other_id, kind=NotificationKind.COUPLE_ENDED) for other_id in others]
+    )
     publish(recipients=others, event="couple.ended", couple=couple.pk)
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from evenly.core.errors import ServiceError
+from evenly.core.http import AuthenticatedHttpRequest
 from evenly.couples import services
 from evenly.couples.access import get_invite_for_user
 from evenly.couples.codes import format_code
@@ -19,7 +20,7 @@ from evenly.couples.services import find_open_invite
 
 
 @login_required
-def couple_overview(request: HttpRequest) -> HttpResponse:
+def couple_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = couple_context(viewer=request.user)
     invite = open_invite(viewer=request.user, couple=context.couple) if context.couple else None
     return render(
@@ -36,7 +37,7 @@ def couple_overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def couple_create(request: HttpRequest) -> HttpResponse:
+def couple_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         services.couple_create(actor=request.user, timezone_name=_browser_timezone(request))
         services.invite_create(actor=request.user)
@@ -47,7 +48,7 @@ def couple_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def invite_create(request: HttpRequest) -> HttpResponse:
+def invite_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         services.invite_create(actor=request.user)
         messages.success(request, "Here's a fresh invitation. Any earlier one no longer works.")
@@ -58,7 +59,7 @@ def invite_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def invite_revoke(request: HttpRequest, invite_id: int) -> HttpResponse:
+def invite_revoke(request: AuthenticatedHttpRequest, invite_id: int) -> HttpResponse:
     invite = get_invite_for_user(viewer=request.user, invite_id=invite_id)
     services.invite_revoke(actor=request.user, invite=invite)
     messages.success(request, "That invitation no longer works.")
@@ -66,7 +67,7 @@ def invite_revoke(request: HttpRequest, invite_id: int) -> HttpResponse:
 
 
 @login_required
-def join_by_code(request: HttpRequest) -> HttpResponse:
+def join_by_code(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = JoinByCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -80,7 +81,7 @@ def join_by_code(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def join_by_link(request: HttpRequest, token: str) -> HttpResponse:
+def join_by_link(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     invite = find_open_invite(token=token)
     error = None
     if request.method == "POST":
@@ -97,7 +98,7 @@ def join_by_link(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @reauthentication_required
-def couple_leave(request: HttpRequest) -> HttpResponse:
+def couple_leave(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = couple_context(viewer=request.user)
     if request.method == "POST":
         services.couple_leave(actor=request.user)
@@ -109,7 +110,7 @@ def couple_leave(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     form = ProfileForm(request.POST or None, initial={"display_name": user.display_name, "pronouns": user.pronouns})
     if request.method == "POST" and form.is_valid():

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from evenly.core.errors import ServiceError
+from evenly.core.http import AuthenticatedHttpRequest
 from evenly.couples.selectors import couple_context
 from evenly.pause import services
 from evenly.pause.access import get_own_active_pause
@@ -17,7 +18,7 @@ from evenly.pause.selectors import pause_state
 
 @login_required
 @require_POST
-def pause_start(request: HttpRequest) -> HttpResponse:
+def pause_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         services.pause_start(actor=request.user)
     except ServiceError as error:
@@ -28,7 +29,7 @@ def pause_start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def pause_page(request: HttpRequest) -> HttpResponse:
+def pause_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The pauser's calm space: a breathing exercise, when to revisit, lift."""
     context = couple_context(viewer=request.user)
     state = pause_state(viewer=request.user, couple_id=context.couple_id)
@@ -39,25 +40,30 @@ def pause_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def pause_revisit(request: HttpRequest) -> HttpResponse:
+def pause_revisit(request: AuthenticatedHttpRequest) -> HttpResponse:
     pause = get_own_active_pause(viewer=request.user)
     form = RevisitForm(request.POST)
     if form.is_valid():
         try:
             services.pause_set_revisit(
-                actor=request.user, pause=pause, choice=form.cleaned_data["choice"], custom_local=_naive(form.cleaned_data["at"])
+                actor=request.user,
+                pause=pause,
+                choice=form.cleaned_data["choice"],
+                custom_local=_naive(form.cleaned_data["at"]),
             )
         except ServiceError as error:
             form.add_error("at" if form.cleaned_data["choice"] == "at_time" else "choice", error.message)
         else:
-            messages.success(request, "Noted. You'll both get a gentle reminder then." if pause.revisit_at else "Noted.")
+            messages.success(
+                request, "Noted. You'll both get a gentle reminder then." if pause.revisit_at else "Noted."
+            )
             return redirect("pause:page")
     return render(request, "pause/page.html", {"pause": pause, "form": form}, status=400)
 
 
 @login_required
 @require_POST
-def pause_lift(request: HttpRequest) -> HttpResponse:
+def pause_lift(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         pause = get_own_active_pause(viewer=request.user)
     except Exception:
@@ -69,7 +75,7 @@ def pause_lift(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def pause_layer(request: HttpRequest) -> HttpResponse:
+def pause_layer(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The pause notice fragment, re-fetched by open pages when a pause event arrives."""
     return render(request, "pause/layer.html")
 

@@ -50,7 +50,7 @@ def test_it_refuses_a_token_moved_to_another_field():
 @given(st.binary(min_size=1, max_size=40))
 def test_it_refuses_a_tampered_token(garbage):
     cipher = FieldCipher.from_settings_keys([KEY_A])
-    prefix, key_id, body = cipher.encrypt("hello", context="c").split("$")
+    prefix, key_id, _body = cipher.encrypt("hello", context="c").split("$")
     tampered = f"{prefix}${key_id}${base64.urlsafe_b64encode(garbage).decode()}"
     with pytest.raises(DecryptionError):
         cipher.decrypt(tampered, context="c")

@@ -1,6 +1,6 @@
-import pytest
 import asyncio
 
+import pytest
 from asgiref.testing import ApplicationCommunicator
 
 from evenly.asgi import application

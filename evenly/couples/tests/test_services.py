@@ -119,8 +119,8 @@ def test_leaving_twice_is_harmless(alex, sam):
 
 
 def test_leaving_ends_open_pauses(alex, sam):
-    from evenly.pause.services import pause_start
     from evenly.pause.selectors import pause_state
+    from evenly.pause.services import pause_start
 
     pause_start(actor=alex)
     services.couple_leave(actor=sam)
@@ -161,7 +161,9 @@ def test_ending_tells_only_the_other_partner(alex, sam, jordan, event_tap, djang
     assert event_tap.received(jordan) == []
 
 
-def test_a_profile_change_reaches_the_partner_without_the_name(alex, sam, event_tap, django_capture_on_commit_callbacks):
+def test_a_profile_change_reaches_the_partner_without_the_name(
+    alex, sam, event_tap, django_capture_on_commit_callbacks
+):
     event_tap.listen(alex, sam)
     with django_capture_on_commit_callbacks(execute=True):
         services.profile_update(actor=alex, display_name="Lex", pronouns="they/them")

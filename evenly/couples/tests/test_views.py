@@ -8,9 +8,7 @@ from evenly.couples.selectors import couple_context
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    "name", ["couples:overview", "couples:join", "couples:leave", "couples:profile"]
-)
+@pytest.mark.parametrize("name", ["couples:overview", "couples:join", "couples:leave", "couples:profile"])
 def test_anonymous_visitors_are_sent_to_sign_in(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302

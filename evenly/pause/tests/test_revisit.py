@@ -23,7 +23,7 @@ def test_a_revisit_is_always_in_the_future_and_within_two_days(moment, zone, cho
 def test_tonight_is_eight_in_the_evening_or_an_hour_from_late_evening(moment, zone):
     now = moment.replace(tzinfo=ZoneInfo(zone))
     when = revisit_time("tonight", now=now)
-    assert when.hour == 20 and when.minute == 0 or when - now == timedelta(hours=1)
+    assert (when.hour == 20 and when.minute == 0) or when - now == timedelta(hours=1)
 
 
 def test_no_reminder_for_the_next_check_in():

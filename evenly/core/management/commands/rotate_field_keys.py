@@ -34,8 +34,8 @@ def reencrypt_field(field: EncryptedTextField, *, batch_size: int = 500) -> int:
     cipher = field_cipher()
     model = field.model
     table = connection.ops.quote_name(model._meta.db_table)
-    column = connection.ops.quote_name(field.column)
-    pk_column = connection.ops.quote_name(model._meta.pk.column)
+    column = connection.ops.quote_name(str(field.column))
+    pk_column = connection.ops.quote_name(str(model._meta.pk.column))
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {pk_column}, {column} FROM {table} WHERE {column} IS NOT NULL")  # noqa: S608
         stale = [pk for pk, token in cursor.fetchall() if not cipher.sealed_with_newest_key(token)]
