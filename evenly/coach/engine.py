@@ -120,11 +120,15 @@ def _findings(text: str) -> list[Finding]:
         first = compiled.regex.search(matching_text)
         if first is not None:
             spans.extend(_matches(compiled, matching_text, first))
-    kinds_found = {span.kind for span in spans}
-    spans = [span for span in spans if span.yields_to not in kinds_found]
+    if not spans:
+        return []
+    by_kind: dict[Kind, list[_Span]] = {}
+    for span in spans:
+        by_kind.setdefault(span.kind, []).append(span)
     findings: list[Finding] = []
-    for kind in KINDS:
-        for span in _merge_overlapping([span for span in spans if span.kind == kind]):
+    for spans_of_kind in by_kind.values():
+        kept = [span for span in spans_of_kind if span.yields_to not in by_kind]
+        for span in _merge_overlapping(kept):
             finding = _to_finding(span, normalized, text)
             if finding is not None:
                 findings.append(finding)
