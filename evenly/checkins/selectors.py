@@ -1,0 +1,280 @@
+"""Reads, always for a given viewer. Ratings are read only by their rater."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from evenly.accounts.models import User
+from evenly.checkins import flow
+from evenly.checkins.defaults import GROUND_RULES
+from evenly.checkins.models import (
+    AgendaItem,
+    AgendaKind,
+    Appreciation,
+    CheckIn,
+    GroundRule,
+    Moment,
+    NextStep,
+    ParkedTopic,
+    Rating,
+    Status,
+    Utterance,
+    UtteranceKind,
+)
+from evenly.couples.selectors import CoupleContext, couple_context
+
+# ---- Ground rules ----
+
+
+def ground_rules(*, couple_id: int | None) -> list[str]:
+    """The couple's list, or Evenly's starting list until they change it."""
+    if couple_id is None:
+        return list(GROUND_RULES)
+    rules = [rule.text for rule in GroundRule.objects.filter(couple_id=couple_id)]
+    return rules or list(GROUND_RULES)
+
+
+# ---- Moments ----
+
+
+def moments_of(*, viewer: User) -> list[Moment]:
+    return list(Moment.objects.filter(author=viewer))
+
+
+def moment_agenda_item(*, moment: Moment) -> AgendaItem | None:
+    return AgendaItem.objects.filter(moment=moment, discussed_at__isnull=True).first()
+
+
+# ---- The agenda ----
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    kind: str  # "topic", "moment" or "talk"
+    added_by: str
+    mine: bool
+    item: AgendaItem | None = None
+    moment: Moment | None = None
+    talk_request_id: int | None = None
+    title: str = ""
+
+
+def agenda_for(*, viewer: User, couple_id: int | None) -> list[AgendaEntry]:
+    """What is waiting to be talked about: topics, shared moments and the
+    boundaries a partner asked to talk about."""
+    if couple_id is None:
+        return []
+    entries: list[AgendaEntry] = []
+    items = (
+        AgendaItem.objects.visible_to(viewer, couple_id=couple_id)
+        .filter(couple_id=couple_id, discussed_at__isnull=True)
+        .select_related("author", "moment")
+    )
+    for item in items:
+        moment = item.moment if item.kind == AgendaKind.MOMENT else None
+        if item.kind == AgendaKind.MOMENT and (moment is None or not moment.is_shared):
+            continue
+        entries.append(
+            AgendaEntry(
+                kind=item.kind,
+                added_by=item.author.shown_name,
+                mine=item.author_id == viewer.pk,
+                item=item,
+                moment=moment,
+                title=item.text,
+            )
+        )
+    entries.extend(_talk_requests(viewer=viewer, couple_id=couple_id))
+    return entries
+
+
+def _talk_requests(*, viewer: User, couple_id: int) -> list[AgendaEntry]:
+    try:
+        from evenly.boundaries.models import Boundary, TalkRequest
+    except ImportError:  # pragma: no cover - boundaries is installed alongside
+        return []
+    requests = TalkRequest.objects.filter(couple_id=couple_id, addressed_at__isnull=True).select_related("requester")
+    visible = set(Boundary.objects.visible_to(viewer, couple_id=couple_id).values_list("pk", flat=True))
+    boundaries = {b.pk: b for b in Boundary.objects.filter(pk__in=visible)}
+    entries = []
+    for request in requests.order_by("created_at", "pk"):
+        boundary = boundaries.get(request.boundary_id)
+        entries.append(
+            AgendaEntry(
+                kind="talk",
+                added_by=request.requester.shown_name,
+                mine=request.requester_id == viewer.pk,
+                talk_request_id=request.pk,
+                title=boundary.title if boundary else "",
+            )
+        )
+    return entries
+
+
+def parked_topics_of(*, viewer: User) -> list[ParkedTopic]:
+    return list(ParkedTopic.objects.filter(author=viewer))
+
+
+# ---- The overview ----
+
+
+@dataclass(frozen=True)
+class Overview:
+    context: CoupleContext
+    open: CheckIn | None
+    planned: CheckIn | None
+    past: list[CheckIn]
+    agenda: list[AgendaEntry]
+    parked: list[ParkedTopic]
+    rules: list[str]
+
+
+def overview_for(*, viewer: User) -> Overview:
+    context = couple_context(viewer=viewer)
+    couple_id = context.couple_id if context.is_partnered else None
+    checkins = CheckIn.objects.filter(couple_id=couple_id) if couple_id else CheckIn.objects.none()
+    return Overview(
+        context=context,
+        open=checkins.filter(status=Status.OPEN).first(),
+        planned=checkins.filter(status=Status.SCHEDULED).first(),
+        past=list(checkins.filter(status=Status.CLOSED).order_by("-closed_at")[:10]),
+        agenda=agenda_for(viewer=viewer, couple_id=couple_id),
+        parked=parked_topics_of(viewer=viewer),
+        rules=ground_rules(couple_id=couple_id),
+    )
+
+
+# ---- A check-in under way ----
+
+
+@dataclass(frozen=True)
+class Stage:
+    checkin: CheckIn
+    session: flow.Session
+    names: dict[int, str]
+    acting_as: int
+    allowed: frozenset[flow.Action]
+    handoff_to: int | None
+    earlier: list[Utterance]
+    turn: list[Utterance]
+    rules: list[str]
+    viewer_id: int
+    accepted_by_viewer: bool = False
+    agenda: list[AgendaEntry] = field(default_factory=list)
+
+    @property
+    def state(self) -> str:
+        return self.session.state.value
+
+    @property
+    def speaker_name(self) -> str:
+        return self.names[self.session.speaker]
+
+    @property
+    def listener_name(self) -> str:
+        return self.names[self.session.listener]
+
+    @property
+    def acting_name(self) -> str:
+        return self.names[self.acting_as]
+
+    @property
+    def handoff_name(self) -> str:
+        return self.names[self.handoff_to] if self.handoff_to else ""
+
+    @property
+    def holder_name(self) -> str:
+        holder = flow.holder(self.session)
+        return self.names[holder] if holder else ""
+
+    @property
+    def next_first_name(self) -> str:
+        return self.names[flow.other(self.session, self.session.round_first)]
+
+    @property
+    def last_reflection(self) -> Utterance | None:
+        reflections = [u for u in self.turn if u.kind == UtteranceKind.REFLECTION]
+        return reflections[-1] if reflections else None
+
+
+def _names(checkin: CheckIn, session: flow.Session) -> dict[int, str]:
+    users = User.objects.filter(pk__in=session.partners)
+    return {user.pk: user.shown_name for user in users}
+
+
+def utterances_for(*, viewer: User, checkin: CheckIn) -> list[Utterance]:
+    context = couple_context(viewer=viewer)
+    return list(Utterance.objects.visible_to(viewer, couple_id=context.couple_id).filter(checkin=checkin))
+
+
+def stage_for(*, viewer: User, checkin: CheckIn, ready: int | None = None) -> Stage:
+    """What the viewer's screen shows. On a shared device the screen belongs
+    to whoever holds the phone, after a hand-over screen naming them."""
+    session = flow.Session.from_dict(checkin.flow)
+    holder = flow.holder(session)
+    acting_as = viewer.pk
+    handoff_to = None
+    if checkin.is_one_device and holder is not None:
+        acting_as = holder
+        if ready != checkin.version:
+            handoff_to = holder
+    utterances = utterances_for(viewer=viewer, checkin=checkin)
+    turn_start = len(utterances)
+    if session.state in (flow.State.REFLECTING, flow.State.CONFIRMING):
+        for index in range(len(utterances) - 1, -1, -1):
+            if utterances[index].kind == UtteranceKind.STATEMENT:
+                turn_start = index
+                break
+    return Stage(
+        checkin=checkin,
+        session=session,
+        names=_names(checkin, session),
+        acting_as=acting_as,
+        allowed=flow.allowed(session, acting_as),
+        handoff_to=handoff_to,
+        earlier=utterances[:turn_start],
+        turn=utterances[turn_start:],
+        rules=ground_rules(couple_id=checkin.couple_id),
+        viewer_id=viewer.pk,
+        accepted_by_viewer=viewer.pk in session.accepted,
+    )
+
+
+# ---- After the close ----
+
+
+@dataclass(frozen=True)
+class Closing:
+    checkin: CheckIn
+    my_rating: Rating | None
+    appreciations: list[Appreciation]
+    next_steps: list[NextStep]
+    utterances: list[Utterance]
+    discussed: list[AgendaItem]
+    names: dict[int, str]
+
+
+def closing_for(*, viewer: User, checkin: CheckIn) -> Closing:
+    context = couple_context(viewer=viewer)
+    session = flow.Session.from_dict(checkin.flow) if checkin.flow else None
+    return Closing(
+        checkin=checkin,
+        my_rating=Rating.objects.filter(checkin=checkin, rater=viewer).first(),
+        appreciations=list(
+            Appreciation.objects.visible_to(viewer, couple_id=context.couple_id)
+            .filter(checkin=checkin)
+            .select_related("author")
+        ),
+        next_steps=list(
+            NextStep.objects.visible_to(viewer, couple_id=context.couple_id)
+            .filter(checkin=checkin)
+            .select_related("author")
+        ),
+        utterances=utterances_for(viewer=viewer, checkin=checkin),
+        discussed=list(
+            AgendaItem.objects.visible_to(viewer, couple_id=context.couple_id)
+            .filter(discussed_in=checkin)
+            .select_related("moment")
+        ),
+        names=_names(checkin, session) if session else {},
+    )

@@ -1,0 +1,522 @@
+"""Thin views: load through the access helpers, validate, call one service,
+render. A refused step re-renders the page with whatever was typed."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from evenly.checkins import flow, selectors, services
+from evenly.checkins.access import (
+    get_agenda_item_for_member,
+    get_checkin_for_member,
+    get_own_moment,
+    get_own_parked_topic,
+)
+from evenly.checkins.forms import (
+    GroundRulesForm,
+    MomentForm,
+    RatingForm,
+    SayForm,
+    ScheduleForm,
+    ShortTextForm,
+    StartForm,
+    StepForm,
+)
+from evenly.checkins.models import CheckIn, Status
+from evenly.core.errors import ServiceError
+from evenly.core.http import AuthenticatedHttpRequest
+from evenly.couples.selectors import couple_context
+from evenly.pause.selectors import pause_state
+
+SAY_LABELS = {
+    flow.Action.SPEAK: "Your piece",
+    flow.Action.REFLECT: "What you heard",
+    flow.Action.CLARIFY: "What you'd like to add or put differently",
+}
+SAY_HELP = {
+    flow.Action.SPEAK: "Speak from your own experience: what happened, and how it was for you.",
+    flow.Action.REFLECT: "In your own words, say back what you heard, before adding anything of yours.",
+    flow.Action.CLARIFY: "What did the reflection miss, or what would you put another way?",
+}
+
+
+def _back(request: AuthenticatedHttpRequest, default: str = "checkins:index") -> HttpResponse:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(default)
+
+
+def _topic_form(data: Any = None) -> ShortTextForm:
+    return ShortTextForm(data, prefix="topic", label="A topic for the agenda")
+
+
+def _parked_form(data: Any = None) -> ShortTextForm:
+    return ShortTextForm(data, prefix="parked", label="Park a topic for later (only you see it)")
+
+
+# ---- The overview ----
+
+
+@login_required
+@require_GET
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _index(request)
+
+
+def _index(request: AuthenticatedHttpRequest, status: int = 200, **forms: Any) -> HttpResponse:
+    overview = selectors.overview_for(viewer=request.user)
+    context = {
+        "overview": overview,
+        "start_form": forms.get("start_form") or StartForm(),
+        "schedule_form": forms.get("schedule_form") or ScheduleForm(),
+        "topic_form": forms.get("topic_form") or _topic_form(),
+        "parked_form": forms.get("parked_form") or _parked_form(),
+    }
+    return render(request, "checkins/index.html", context, status=status)
+
+
+@login_required
+@require_GET
+def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The agenda region, re-fetched when either partner changes it."""
+    context = couple_context(viewer=request.user)
+    couple_id = context.couple_id if context.is_partnered else None
+    open_checkin = CheckIn.objects.filter(couple_id=couple_id, status=Status.OPEN).first() if couple_id else None
+    return render(
+        request,
+        "checkins/_agenda.html",
+        {"agenda": selectors.agenda_for(viewer=request.user, couple_id=couple_id), "checkin": open_checkin},
+    )
+
+
+@login_required
+@require_POST
+def start(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = StartForm(request.POST)
+    if not form.is_valid():
+        return _index(request, status=400, start_form=form)
+    try:
+        checkin = services.checkin_start(actor=request.user, mode=form.cleaned_data["mode"])
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("checkins:index")
+    return redirect("checkins:checkin", checkin_id=checkin.pk)
+
+
+@login_required
+@require_POST
+def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = ScheduleForm(request.POST)
+    if form.is_valid():
+        context = couple_context(viewer=request.user)
+        zone = ZoneInfo(context.couple.timezone if context.couple else "UTC")
+        when = form.cleaned_data["at"]
+        when = (timezone.make_naive(when) if timezone.is_aware(when) else when).replace(tzinfo=zone)
+        try:
+            services.checkin_schedule(actor=request.user, when=when)
+        except ServiceError as error:
+            form.add_error("at", error.message)
+        else:
+            messages.success(request, "Planned. You'll both get a gentle reminder shortly before.")
+            return redirect("checkins:index")
+    return _index(request, status=400, schedule_form=form)
+
+
+@login_required
+@require_POST
+def cancel(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    try:
+        services.checkin_cancel(actor=request.user, checkin=checkin)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "The plan is cancelled. You can plan another whenever you like.")
+    return redirect("checkins:index")
+
+
+# ---- The agenda and parked topics ----
+
+
+@login_required
+@require_POST
+def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = _topic_form(request.POST)
+    if form.is_valid():
+        try:
+            services.topic_add(actor=request.user, text=form.cleaned_data["text"])
+        except ServiceError as error:
+            form.add_error("text", error.message)
+        else:
+            messages.success(request, "Added to the agenda.")
+            return _back(request)
+    return _index(request, status=400, topic_form=form)
+
+
+@login_required
+@require_POST
+def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
+    item = get_agenda_item_for_member(viewer=request.user, item_id=item_id)
+    try:
+        services.agenda_item_withdraw(actor=request.user, item=item)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Taken off the agenda.")
+    return _back(request)
+
+
+@login_required
+@require_POST
+def agenda_discussed(request: AuthenticatedHttpRequest, checkin_id: int, item_id: int) -> HttpResponse:
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    item = get_agenda_item_for_member(viewer=request.user, item_id=item_id)
+    try:
+        services.agenda_item_mark_discussed(actor=request.user, checkin=checkin, item=item)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("checkins:checkin", checkin_id=checkin.pk)
+
+
+@login_required
+@require_POST
+def talk_discussed(request: AuthenticatedHttpRequest, checkin_id: int, talk_id: int) -> HttpResponse:
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    try:
+        services.talk_request_mark_discussed(actor=request.user, checkin=checkin, talk_request_id=talk_id)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("checkins:checkin", checkin_id=checkin.pk)
+
+
+@login_required
+@require_POST
+def parked_add(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = _parked_form(request.POST)
+    if form.is_valid():
+        try:
+            services.parked_topic_add(actor=request.user, text=form.cleaned_data["text"])
+        except ServiceError as error:
+            form.add_error("text", error.message)
+        else:
+            messages.success(request, "Parked. Only you can see it.")
+            return redirect("checkins:index")
+    return _index(request, status=400, parked_form=form)
+
+
+@login_required
+@require_POST
+def parked_to_agenda(request: AuthenticatedHttpRequest, parked_id: int) -> HttpResponse:
+    parked = get_own_parked_topic(viewer=request.user, parked_id=parked_id)
+    try:
+        services.parked_topic_to_agenda(actor=request.user, parked=parked)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Moved to the shared agenda.")
+    return redirect("checkins:index")
+
+
+@login_required
+@require_POST
+def parked_delete(request: AuthenticatedHttpRequest, parked_id: int) -> HttpResponse:
+    parked = get_own_parked_topic(viewer=request.user, parked_id=parked_id)
+    services.parked_topic_delete(actor=request.user, parked=parked)
+    messages.success(request, "Removed.")
+    return redirect("checkins:index")
+
+
+# ---- Ground rules ----
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
+    context = couple_context(viewer=request.user)
+    if not context.is_partnered:
+        return redirect("checkins:index")
+    current = selectors.ground_rules(couple_id=context.couple_id)
+    form = GroundRulesForm(request.POST or None, rules=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ground_rules_save(actor=request.user, texts=form.texts())
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Ground rules saved. You both see the new list.")
+            return redirect("checkins:index")
+    return render(request, "checkins/rules.html", {"form": form}, status=400 if request.method == "POST" else 200)
+
+
+# ---- One check-in ----
+
+
+def _ready(request: AuthenticatedHttpRequest) -> int | None:
+    try:
+        return int(request.GET.get("ready", ""))
+    except ValueError:
+        return None
+
+
+SAY_ACTIONS = (flow.Action.SPEAK, flow.Action.REFLECT, flow.Action.CLARIFY)
+
+
+def _say_form(stage: selectors.Stage, submitted: Any = None, error: str = "") -> SayForm | None:
+    """The form for the words this screen's person says next, if any. Words
+    that were submitted and refused come back in it, under a fresh version."""
+    action = next((a for a in SAY_ACTIONS if a in stage.allowed), None)
+    if action is None:
+        return None
+    if submitted is not None and submitted.get("action") == action:
+        data = submitted.copy()
+        data["version"] = str(stage.checkin.version)
+        form = SayForm(data)
+        form.is_valid()
+        if error:
+            form.add_error(None, error)
+    else:
+        form = SayForm(initial={"version": stage.checkin.version, "action": action.value})
+    form.fields["text"].label = SAY_LABELS[action]
+    form.fields["text"].help_text = SAY_HELP[action]
+    form.say_action = action.value  # type: ignore[attr-defined]
+    return form
+
+
+def _stage_context(
+    request: AuthenticatedHttpRequest, checkin: CheckIn, *, submitted: Any = None, error: str = ""
+) -> dict[str, Any]:
+    stage = selectors.stage_for(viewer=request.user, checkin=checkin, ready=_ready(request))
+    say_form = _say_form(stage, submitted, error)
+    reused = say_form is not None and submitted is not None and say_form.is_bound
+    return {
+        "checkin": checkin,
+        "stage": stage,
+        "say_form": say_form,
+        # Words that no longer fit the current step are still shown, never lost.
+        "kept_text": "" if reused or submitted is None else submitted.get("text", ""),
+        "step_error": "" if reused else error,
+        "ready": _ready(request),
+        "paused": pause_state(viewer=request.user, couple_id=checkin.couple_id).is_paused,
+    }
+
+
+@login_required
+@require_GET
+def checkin_page(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    if checkin.status == Status.SCHEDULED:
+        return render(request, "checkins/planned.html", {"checkin": checkin, "start_form": StartForm()})
+    if checkin.status == Status.CLOSED:
+        return _closing(request, checkin)
+    if checkin.status == Status.CANCELLED:
+        messages.info(request, "That plan was cancelled.")
+        return redirect("checkins:index")
+    return _checkin(request, checkin)
+
+
+def _checkin(request: AuthenticatedHttpRequest, checkin: CheckIn, *, status: int = 200, **extra: Any) -> HttpResponse:
+    context = _stage_context(request, checkin, **extra)
+    couple_id = checkin.couple_id
+    context["agenda"] = selectors.agenda_for(viewer=request.user, couple_id=couple_id)
+    context["topic_form"] = _topic_form()
+    return render(request, "checkins/checkin.html", context, status=status)
+
+
+@login_required
+@require_GET
+def stage(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
+    """The turn-taking region. Nothing changed since the page's version: 204,
+    so a page never redraws under someone typing."""
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    if request.GET.get("v") == str(checkin.version):
+        return HttpResponse(status=204)
+    return render(request, "checkins/_stage.html", _stage_context(request, checkin))
+
+
+@login_required
+@require_POST
+def act(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    action = request.POST.get("action", "")
+    saying = action in {a.value for a in flow.SAYING}
+    form: SayForm | StepForm = SayForm(request.POST) if saying else StepForm(request.POST)
+    if not form.is_valid():
+        if checkin.status != Status.OPEN:
+            return redirect("checkins:checkin", checkin_id=checkin.pk)
+        return _checkin(request, checkin, status=400, submitted=request.POST if saying else None)
+    try:
+        checkin = services.checkin_act(
+            actor=request.user,
+            checkin=checkin,
+            action=action,
+            version=form.cleaned_data["version"],
+            text=form.cleaned_data.get("text", ""),
+            said_aloud=form.cleaned_data.get("said_aloud", False),
+        )
+    except ServiceError as error:
+        checkin.refresh_from_db()
+        if checkin.status != Status.OPEN and not saying:
+            messages.info(request, error.message)
+            return redirect("checkins:checkin", checkin_id=checkin.pk)
+        return _checkin(request, checkin, status=409, submitted=request.POST if saying else None, error=error.message)
+    if checkin.status == Status.CLOSED:
+        messages.success(request, "The check-in is closed. Thank you both for taking the time.")
+    return redirect("checkins:checkin", checkin_id=checkin.pk)
+
+
+# ---- After the close ----
+
+
+def _closing(request: AuthenticatedHttpRequest, checkin: CheckIn, *, status: int = 200, **forms: Any) -> HttpResponse:
+    closing = selectors.closing_for(viewer=request.user, checkin=checkin)
+    rating = closing.my_rating
+    context = {
+        "closing": closing,
+        "checkin": checkin,
+        "rating_form": forms.get("rating_form")
+        or RatingForm(initial={"felt_heard": rating.felt_heard, "equal_say": rating.equal_say} if rating else None),
+        "appreciation_form": forms.get("appreciation_form")
+        or ShortTextForm(prefix="appreciation", label="Something you appreciated (your partner will see it)"),
+        "step_form": forms.get("step_form") or ShortTextForm(prefix="step", label="A next step"),
+    }
+    return render(request, "checkins/closing.html", context, status=status)
+
+
+@login_required
+@require_GET
+def closing_shared(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    return render(
+        request,
+        "checkins/_closing_shared.html",
+        {"closing": selectors.closing_for(viewer=request.user, checkin=checkin)},
+    )
+
+
+@login_required
+@require_POST
+def rate(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.rating_save(actor=request.user, checkin=checkin, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Saved, privately. Only you will ever see your own numbers.")
+            return redirect("checkins:checkin", checkin_id=checkin.pk)
+    return _closing(request, checkin, status=400, rating_form=form)
+
+
+@login_required
+@require_POST
+def appreciation(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    form = ShortTextForm(request.POST, prefix="appreciation", label="Something you appreciated")
+    if form.is_valid():
+        try:
+            services.appreciation_add(actor=request.user, checkin=checkin, text=form.cleaned_data["text"])
+        except ServiceError as error:
+            form.add_error("text", error.message)
+        else:
+            messages.success(request, "Your appreciation is shared.")
+            return redirect("checkins:checkin", checkin_id=checkin.pk)
+    return _closing(request, checkin, status=400, appreciation_form=form)
+
+
+@login_required
+@require_POST
+def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
+    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    form = ShortTextForm(request.POST, prefix="step", label="A next step")
+    if form.is_valid():
+        try:
+            services.next_step_add(actor=request.user, checkin=checkin, text=form.cleaned_data["text"])
+        except ServiceError as error:
+            form.add_error("text", error.message)
+        else:
+            messages.success(request, "Next step written down.")
+            return redirect("checkins:checkin", checkin_id=checkin.pk)
+    return _closing(request, checkin, status=400, step_form=form)
+
+
+# ---- Moments ----
+
+
+@login_required
+@require_GET
+def moments(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "checkins/moments.html", {"moments": selectors.moments_of(viewer=request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = MomentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moment = services.moment_create(actor=request.user, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Saved. This moment is private to you.")
+            return redirect("checkins:moment", moment_id=moment.pk)
+    return render(request, "checkins/moment_form.html", {"form": form}, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_GET
+def moment_detail(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
+    moment = get_own_moment(viewer=request.user, moment_id=moment_id)
+    context = couple_context(viewer=request.user)
+    return render(
+        request,
+        "checkins/moment_detail.html",
+        {
+            "moment": moment,
+            "on_agenda": selectors.moment_agenda_item(moment=moment),
+            "can_share": context.is_partnered,
+        },
+    )
+
+
+@login_required
+@require_POST
+def moment_share(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
+    moment = get_own_moment(viewer=request.user, moment_id=moment_id)
+    try:
+        services.moment_add_to_agenda(actor=request.user, moment=moment)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "On the agenda. Your partner can now read this moment.")
+    return redirect("checkins:moment", moment_id=moment.pk)
+
+
+@login_required
+@require_POST
+def moment_private(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
+    moment = get_own_moment(viewer=request.user, moment_id=moment_id)
+    services.moment_make_private(actor=request.user, moment=moment)
+    messages.success(request, "Private again. Only you can see this moment.")
+    return redirect("checkins:moment", moment_id=moment.pk)
+
+
+@login_required
+@require_POST
+def moment_delete(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
+    moment = get_own_moment(viewer=request.user, moment_id=moment_id)
+    services.moment_delete(actor=request.user, moment=moment)
+    messages.success(request, "Deleted.")
+    return redirect("checkins:moments")
