@@ -11,5 +11,6 @@ urlpatterns = [
     path("account/", include("evenly.accounts.urls")),
     path("couple/", include("evenly.couples.urls")),
     path("pause/", include("evenly.pause.urls")),
+    path("consent/", include("evenly.consent.urls")),
     path("coach/", include("evenly.coaching.urls")),
 ]

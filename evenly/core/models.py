@@ -92,6 +92,8 @@ class NotificationKind(models.TextChoices):
 
     REVISIT_REMINDER = "revisit", "A moment you set aside is ready to revisit, whenever you both are."
     COUPLE_ENDED = "couple_ended", "Your shared space has ended. Everything you wrote yourself is still here."
+    CONSENT_CHECK_IN_OPEN = "consent_tonight", "A check-in for tonight is open, to answer only if you'd like to."
+    CONSENT_INVITATION = "consent_invitation", "There's an invitation for you, to answer only if and when you like."
     BOUNDARY_CHANGED = "boundary_changed", "A boundary your partner shares has changed."
     BOUNDARY_REVIEW = "boundary_review", "It may be a good time to look over your boundaries, whenever suits you."
 

@@ -1,0 +1,160 @@
+"""Consent that stays reversible: the tonight check-in, the signal, invitations.
+
+Everything a partner says here is content, and content is forgotten: a day
+after a check-in, a signal or an invitation ends, its words, colours and
+conditions are erased (`manage.py consent_forget`). What stays is only what the
+balance view needs and nothing more: who started or invited, when, and the
+outcome category, in plain columns.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from evenly.core.fields import EncryptedTextField
+
+WORDS_MAX = 500
+NOTE_MAX = 1000
+
+
+class Colour(models.TextChoices):
+    GREEN = "green", "Green"
+    YELLOW = "yellow", "Yellow"
+    RED = "red", "Red"
+
+
+class Signal(models.Model):
+    """One partner's colour for now. A new colour ends the previous one; a
+    colour also lapses on its own, so an old green never stands in for today."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
+    colour = models.CharField(max_length=8, choices=Colour.choices)
+    set_at = models.DateTimeField()
+    lapses_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user"], condition=Q(ended_at__isnull=True), name="one_current_signal"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Signal {self.pk}"
+
+
+class Dialogue(models.Model):
+    """A tonight check-in. The row itself is content-free and stays (that a
+    check-in happened, who opened it); its answers are erased after it ends."""
+
+    couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    started_at = models.DateTimeField(auto_now_add=True)
+    ends_at = models.DateTimeField()
+    revealed_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Dialogue {self.pk}"
+
+
+class DialogueAnswer(models.Model):
+    """One partner's private answers. Shown to the other only once both have
+    answered, and never after the check-in is forgotten."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="answers")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    feels_good = EncryptedTextField(blank=True, default="")
+    breaks_trust = EncryptedTextField(blank=True, default="")
+    limits = EncryptedTextField(blank=True, default="")
+    colour = models.CharField(max_length=8, choices=Colour.choices)
+    answered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["dialogue", "author"], name="one_answer_per_partner")]
+
+    def __str__(self) -> str:
+        return f"DialogueAnswer {self.pk}"
+
+
+class Outcome(models.TextChoices):
+    OPEN = "open", "Waiting for an answer"
+    YES = "yes", "Yes, I'd love to"
+    YES_IF = "yes_if", "Yes, if…"
+    NOT_NOW = "not_now", "Not now"
+    NO = "no", "No"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    EXPIRED = "expired", "Ended without an answer"
+
+
+YES_OUTCOMES = (Outcome.YES, Outcome.YES_IF)
+DECLINES = (Outcome.NOT_NOW, Outcome.NO)
+LIVE_OUTCOMES = (Outcome.OPEN, *YES_OUTCOMES)
+
+
+class Invitation(models.Model):
+    """An invitation from one partner to the other: something specific, for a
+    time window, that ends on its own. `outcome`, `inviter` and the times are
+    the content-free facts kept for the balance view; `what_items`,
+    `what_words`, `note` and `conditions` are erased a day after it ends."""
+
+    couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
+    inviter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    invitee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Catalogue item ids, comma-separated: what was invited is content too.
+    what_items = EncryptedTextField(blank=True, default="")
+    what_words = EncryptedTextField(blank=True, default="")
+    note = EncryptedTextField(blank=True, default="")
+    conditions = EncryptedTextField(blank=True, default="")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # After "not now" or "no": no new invitation to the same partner before this.
+    cooldown_until = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~Q(inviter=models.F("invitee")), name="no_inviting_oneself"),
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="window_has_length"),
+        ]
+        indexes = [models.Index(fields=["couple", "outcome"])]
+
+    def __str__(self) -> str:
+        return f"Invitation {self.pk}"
+
+    @property
+    def item_ids(self) -> list[int]:
+        return [int(part) for part in self.what_items.split(",") if part.strip().isdigit()]
+
+    @property
+    def is_yes(self) -> bool:
+        return self.outcome in YES_OUTCOMES
+
+
+class CooldownHours(models.IntegerChoices):
+    TWO = 2, "2 hours"
+    TWELVE = 12, "12 hours"
+    DAY = 24, "A day"
+    THREE_DAYS = 72, "Three days"
+    WEEK = 168, "A week"
+
+
+class ConsentSettings(models.Model):
+    """A person's own pace: whether invitations reach them at all, and how long
+    a "not now" or "no" keeps new invitations away."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    slower_pace = models.BooleanField(default=False)
+    cooldown_hours = models.PositiveSmallIntegerField(choices=CooldownHours.choices, default=CooldownHours.DAY)
+
+    def __str__(self) -> str:
+        return f"ConsentSettings {self.pk}"

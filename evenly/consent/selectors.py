@@ -1,0 +1,154 @@
+"""What a person may see of consent right now. Only what is live: there is no
+list of past yeses anywhere, and nothing that says "you agreed earlier"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from evenly.accounts.models import User
+from evenly.boundaries import catalogue
+from evenly.consent.models import DECLINES, LIVE_OUTCOMES, Dialogue, DialogueAnswer, Invitation, Outcome, Signal
+from evenly.consent.services import settings_for
+from evenly.couples.selectors import couple_context
+
+WITHDRAWN_SHOWN_FOR = timedelta(hours=6)
+
+
+def current_signal(*, user_id: int, couple_id: int | None) -> Signal | None:
+    if couple_id is None:
+        return None
+    return (
+        Signal.objects.filter(user_id=user_id, couple_id=couple_id, ended_at__isnull=True, lapses_at__gt=timezone.now())
+        .order_by("-set_at")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class SignalView:
+    mine: Signal | None
+    partners: Signal | None
+    partner: User | None
+
+
+def signal_view(*, viewer: User) -> SignalView:
+    context = couple_context(viewer=viewer)
+    partner = context.partner
+    return SignalView(
+        mine=current_signal(user_id=viewer.pk, couple_id=context.couple_id),
+        partners=current_signal(user_id=partner.pk, couple_id=context.couple_id) if partner else None,
+        partner=partner,
+    )
+
+
+@dataclass(frozen=True)
+class DialogueView:
+    dialogue: Dialogue
+    mine: DialogueAnswer | None
+    # The partner's answers, only once both have answered.
+    theirs: DialogueAnswer | None
+
+    @property
+    def is_revealed(self) -> bool:
+        return self.dialogue.revealed_at is not None
+
+
+def open_dialogue(*, viewer: User) -> Dialogue | None:
+    context = couple_context(viewer=viewer)
+    if context.couple_id is None:
+        return None
+    return Dialogue.objects.filter(
+        couple_id=context.couple_id, ends_at__gt=timezone.now(), erased_at__isnull=True
+    ).first()
+
+
+def dialogue_view(*, viewer: User, dialogue: Dialogue) -> DialogueView:
+    answers = {a.author_id: a for a in DialogueAnswer.objects.filter(dialogue=dialogue)}
+    mine = answers.get(viewer.pk)
+    theirs = None
+    if dialogue.revealed_at is not None:
+        theirs = next((a for author_id, a in answers.items() if author_id != viewer.pk), None)
+    return DialogueView(dialogue=dialogue, mine=mine, theirs=theirs)
+
+
+def limits_prefill(*, viewer: User) -> str:
+    """The viewer's own shared hard limits, one a line, to start the third answer from."""
+    from evenly.boundaries.models import Boundary, Kind
+
+    rows = Boundary.objects.filter(author=viewer, kind=Kind.HARD_LIMIT, visibility="shared")
+    return "\n".join(sorted((b.title for b in rows), key=str.casefold))
+
+
+@dataclass(frozen=True)
+class InvitationView:
+    invitation: Invitation
+    items: list[catalogue.CatalogueItem]
+    from_me: bool
+
+
+@dataclass
+class InvitationsView:
+    to_me: list[InvitationView] = field(default_factory=list)
+    from_me: list[InvitationView] = field(default_factory=list)
+    # Withdrawn while their window still runs, so the other partner sees it no longer stands.
+    withdrawn: list[InvitationView] = field(default_factory=list)
+    # After a "not now" or "no": a kind word for the inviter while the cool-down runs.
+    acknowledgement_until: datetime | None = None
+    partner_pace_slower: bool = False
+
+    @property
+    def can_invite(self) -> bool:
+        return not self.partner_pace_slower and self.acknowledgement_until is None
+
+
+def _view(invitation: Invitation, viewer: User) -> InvitationView:
+    items = [item for item in (catalogue.get(i) for i in invitation.item_ids) if item]
+    return InvitationView(invitation=invitation, items=items, from_me=invitation.inviter_id == viewer.pk)
+
+
+def invitations_view(*, viewer: User) -> InvitationsView:
+    """Live invitations only: open ones and current yeses, until their window
+    ends or someone withdraws. Declined, withdrawn and past ones are not listed."""
+    context = couple_context(viewer=viewer)
+    view = InvitationsView()
+    if context.couple_id is None or context.partner is None:
+        return view
+    now = timezone.now()
+    live = Invitation.objects.filter(
+        couple_id=context.couple_id, outcome__in=LIVE_OUTCOMES, ends_at__gt=now, erased_at__isnull=True
+    ).order_by("starts_at", "pk")
+    for invitation in live:
+        target = view.to_me if invitation.invitee_id == viewer.pk else view.from_me
+        target.append(_view(invitation, viewer))
+    recently_withdrawn = Invitation.objects.filter(
+        couple_id=context.couple_id,
+        outcome=Outcome.WITHDRAWN,
+        ends_at__gt=now,
+        erased_at__isnull=True,
+        withdrawn_at__gt=now - WITHDRAWN_SHOWN_FOR,
+    ).order_by("-withdrawn_at")
+    view.withdrawn = [_view(invitation, viewer) for invitation in recently_withdrawn]
+    cooldown = (
+        Invitation.objects.filter(inviter=viewer, invitee=context.partner, outcome__in=DECLINES, cooldown_until__gt=now)
+        .order_by("-cooldown_until")
+        .values_list("cooldown_until", flat=True)
+        .first()
+    )
+    view.acknowledgement_until = cooldown
+    view.partner_pace_slower = settings_for(context.partner).slower_pace
+    return view
+
+
+def invitation_view(*, viewer: User, invitation: Invitation) -> InvitationView:
+    return _view(invitation, viewer)
+
+
+def is_live(invitation: Invitation) -> bool:
+    return invitation.outcome in LIVE_OUTCOMES and invitation.ends_at > timezone.now() and not invitation.erased_at
+
+
+def is_open(invitation: Invitation) -> bool:
+    return invitation.outcome == Outcome.OPEN and is_live(invitation)

@@ -1,0 +1,347 @@
+"""Every change to the signal, tonight check-ins, invitations and pace.
+
+Protective actions always go through: a red or yellow signal, "not now", "no"
+and withdrawing work even during a pause. Anything that moves a shared flow
+forward (opening a check-in, answering it, inviting, saying yes) waits while
+the couple is paused. When two actions race on one invitation, the row is
+locked and its state checked again, so a withdrawal always wins over a yes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from evenly.accounts.models import User
+from evenly.boundaries.guard import check_proposal
+from evenly.consent import timing
+from evenly.consent.models import (
+    DECLINES,
+    LIVE_OUTCOMES,
+    YES_OUTCOMES,
+    Colour,
+    ConsentSettings,
+    Dialogue,
+    DialogueAnswer,
+    Invitation,
+    Outcome,
+    Signal,
+)
+from evenly.consent.tasks import forget_ended_consent
+from evenly.core.errors import ServiceError
+from evenly.core.models import NotificationKind
+from evenly.core.notifications import notify
+from evenly.core.realtime import publish
+from evenly.couples.models import Couple
+from evenly.couples.selectors import couple_context, member_ids
+from evenly.pause.selectors import pause_state
+from evenly.pause.services import pause_start
+
+FORGET_AFTER = timedelta(days=1)
+SIGNAL_LASTS = timedelta(hours=12)
+
+NOT_PARTNERED = "This is for a shared space with your partner."
+WHILE_PAUSED = "Everything shared is on hold during the pause. This can wait until it's lifted."
+PACE_SLOWER = "Invitations are paused for now."
+IN_COOLDOWN = "Your partner asked for a little time before the next invitation. You'll be able to invite again later."
+NEEDS_WHAT = "Say what you'd like to invite to: pick something from the list or put it in your own words."
+NOT_YOURS_TO_ANSWER = "This invitation is yours, so only your partner can answer it."
+ALREADY_WITHDRAWN = "This invitation was withdrawn, so there's nothing to answer. Nothing more is needed."
+ALREADY_ENDED = "This invitation has ended, so there's nothing to answer."
+ALREADY_ANSWERED = "You've already answered this one. A yes can always be withdrawn."
+CHECK_IN_ENDED = "This check-in has ended."
+ALREADY_ANSWERED_TONIGHT = "Your answers are already in."
+
+
+# ---- helpers ----
+
+
+@dataclass(frozen=True)
+class _Pair:
+    couple: Couple
+    partner: User
+
+
+def _pair(actor: User) -> _Pair:
+    context = couple_context(viewer=actor)
+    if context.couple is None or context.partner is None:
+        raise ServiceError(NOT_PARTNERED)
+    return _Pair(couple=context.couple, partner=context.partner)
+
+
+def _refuse_while_paused(actor: User, couple_id: int) -> None:
+    if pause_state(viewer=actor, couple_id=couple_id).is_paused:
+        raise ServiceError(WHILE_PAUSED)
+
+
+def _forget_at(when: datetime) -> None:
+    """Schedule the sweep for the moment something becomes due for forgetting."""
+    job = forget_ended_consent.using(run_after=when + FORGET_AFTER)
+    transaction.on_commit(lambda: job.enqueue())
+
+
+def couple_zone(couple: Couple) -> ZoneInfo:
+    return ZoneInfo(couple.timezone)
+
+
+def settings_for(user: User) -> ConsentSettings:
+    found = ConsentSettings.objects.filter(user=user).first()
+    return found or ConsentSettings(user=user)
+
+
+# ---- the signal ----
+
+
+def signal_set(*, actor: User, colour: str) -> Signal:
+    """Set the actor's colour for now. Red pauses everything for both, at once,
+    and asks nothing. Works during a pause: a signal is never held back."""
+    colour = Colour(colour)
+    pair = _pair(actor)
+    now = timezone.now()
+    with transaction.atomic():
+        previous = list(Signal.objects.select_for_update().filter(user=actor, ended_at__isnull=True))
+        for old in previous:
+            old.ended_at = min(now, old.lapses_at)
+            old.save(update_fields=["ended_at"])
+            _forget_at(old.ended_at)
+        signal = Signal.objects.create(
+            user=actor, couple=pair.couple, colour=colour, set_at=now, lapses_at=now + SIGNAL_LASTS
+        )
+        _forget_at(signal.lapses_at)
+        publish(recipients=member_ids(couple_id=pair.couple.pk), event="consent.signal", user=actor.pk)
+        if colour == Colour.RED:
+            pause_start(actor=actor)
+    return signal
+
+
+# ---- the tonight check-in ----
+
+
+def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
+    """Open tonight's check-in. If one is already open, that one is returned:
+    a couple has one at a time."""
+    pair = _pair(actor)
+    _refuse_while_paused(actor, pair.couple.pk)
+    zone = couple_zone(pair.couple)
+    now = timezone.now()
+    if ends_at is None:
+        ends_at = timing.next_morning(now.astimezone(zone))
+    elif timezone.is_naive(ends_at):
+        ends_at = ends_at.replace(tzinfo=zone)
+    try:
+        timing.check_dialogue_end(ends_at, now=now)
+    except timing.WindowError as error:
+        raise ServiceError(str(error)) from error
+    with transaction.atomic():
+        Couple.objects.select_for_update().filter(pk=pair.couple.pk).first()
+        existing = Dialogue.objects.filter(couple=pair.couple, ends_at__gt=now, erased_at__isnull=True).first()
+        if existing:
+            return existing
+        dialogue = Dialogue.objects.create(couple=pair.couple, started_by=actor, ends_at=ends_at)
+        _forget_at(dialogue.ends_at)
+        publish(recipients=member_ids(couple_id=pair.couple.pk), event="consent.dialogue_opened", dialogue=dialogue.pk)
+        notify(user_ids=[pair.partner.pk], kind=NotificationKind.CONSENT_CHECK_IN_OPEN)
+    return dialogue
+
+
+def dialogue_answer(
+    *, actor: User, dialogue: Dialogue, feels_good: str, breaks_trust: str, limits: str, colour: str
+) -> DialogueAnswer:
+    """Record one partner's private answers and set their signal. The moment
+    the second partner answers, both see both answers together."""
+    pair = _pair(actor)
+    if dialogue.couple_id != pair.couple.pk:
+        raise ServiceError(CHECK_IN_ENDED)
+    _refuse_while_paused(actor, pair.couple.pk)
+    colour = Colour(colour)
+    with transaction.atomic():
+        locked = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
+        if locked.ends_at <= timezone.now() or locked.erased_at:
+            raise ServiceError(CHECK_IN_ENDED)
+        if DialogueAnswer.objects.filter(dialogue=locked, author=actor).exists():
+            raise ServiceError(ALREADY_ANSWERED_TONIGHT)
+        try:
+            with transaction.atomic():
+                answer = DialogueAnswer.objects.create(
+                    dialogue=locked,
+                    author=actor,
+                    feels_good=feels_good.strip(),
+                    breaks_trust=breaks_trust.strip(),
+                    limits=limits.strip(),
+                    colour=colour,
+                )
+        except IntegrityError:
+            raise ServiceError(ALREADY_ANSWERED_TONIGHT)
+        if locked.answers.count() == 2 and locked.revealed_at is None:
+            locked.revealed_at = timezone.now()
+            locked.save(update_fields=["revealed_at"])
+            # Only now does the partner hear anything: no "they've answered".
+            publish(recipients=member_ids(couple_id=pair.couple.pk), event="consent.revealed", dialogue=locked.pk)
+        signal_set(actor=actor, colour=colour)
+    return answer
+
+
+# ---- invitations ----
+
+
+def invitation_create(
+    *,
+    actor: User,
+    item_ids: list[int],
+    words: str,
+    note: str,
+    starts_at: datetime,
+    ends_at: datetime,
+) -> Invitation:
+    pair = _pair(actor)
+    if pair.partner.pk == actor.pk:
+        raise ServiceError(NOT_PARTNERED)
+    _refuse_while_paused(actor, pair.couple.pk)
+    words, note = words.strip(), note.strip()
+    if not item_ids and not words:
+        raise ServiceError(NEEDS_WHAT)
+    zone = couple_zone(pair.couple)
+    starts_at = starts_at.replace(tzinfo=zone) if timezone.is_naive(starts_at) else starts_at
+    ends_at = ends_at.replace(tzinfo=zone) if timezone.is_naive(ends_at) else ends_at
+    now = timezone.now()
+    try:
+        timing.check_window(starts_at, ends_at, now=now)
+    except timing.WindowError as error:
+        raise ServiceError(str(error)) from error
+    if settings_for(pair.partner).slower_pace:
+        raise ServiceError(PACE_SLOWER)
+    if Invitation.objects.filter(inviter=actor, invitee=pair.partner, cooldown_until__gt=now).exists():
+        raise ServiceError(IN_COOLDOWN)
+    # Safety before secrecy: a partner's hard limit, shared or private, stops
+    # the invitation with the same neutral words either way.
+    check_proposal(proposer=actor, catalogue_item_ids=item_ids, text=f"{words}\n{note}")
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            couple=pair.couple,
+            inviter=actor,
+            invitee=pair.partner,
+            what_items=",".join(str(int(i)) for i in sorted(set(item_ids))),
+            what_words=words,
+            note=note,
+            starts_at=starts_at,
+            ends_at=ends_at,
+        )
+        _forget_at(invitation.ends_at)
+        publish(recipients=[actor.pk, pair.partner.pk], event="consent.invited", invitation=invitation.pk)
+        notify(user_ids=[pair.partner.pk], kind=NotificationKind.CONSENT_INVITATION)
+    return invitation
+
+
+def invitation_answer(*, actor: User, invitation: Invitation, outcome: str, conditions: str = "") -> Invitation:
+    """The invitee's answer. No reason is ever asked. Only "yes" and "yes,
+    if…" count as yes; "not now" and "no" start the invitee's cool-down."""
+    outcome = Outcome(outcome)
+    if outcome not in (*YES_OUTCOMES, *DECLINES):
+        raise ServiceError("Choose one of the answers.")
+    if invitation.inviter_id == actor.pk:
+        raise ServiceError(NOT_YOURS_TO_ANSWER)
+    if invitation.invitee_id != actor.pk:
+        raise ServiceError(ALREADY_ENDED)
+    conditions = conditions.strip() if outcome == Outcome.YES_IF else ""
+    if outcome == Outcome.YES_IF and not conditions:
+        raise ServiceError("Say what your yes depends on, or choose another answer.")
+    if outcome in YES_OUTCOMES:
+        _refuse_while_paused(actor, invitation.couple_id)
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.outcome == Outcome.WITHDRAWN:
+            raise ServiceError(ALREADY_WITHDRAWN)
+        if locked.outcome == Outcome.EXPIRED or locked.ends_at <= now or locked.erased_at:
+            raise ServiceError(ALREADY_ENDED)
+        if locked.outcome != Outcome.OPEN:
+            raise ServiceError(ALREADY_ANSWERED)
+        locked.outcome = outcome
+        locked.answered_at = now
+        locked.conditions = conditions
+        fields = ["outcome", "answered_at", "conditions"]
+        if outcome in DECLINES:
+            locked.cooldown_until = now + timedelta(hours=settings_for(actor).cooldown_hours)
+            fields.append("cooldown_until")
+            _forget_at(now)
+        locked.save(update_fields=fields)
+        publish(recipients=[locked.inviter_id, locked.invitee_id], event="consent.answered", invitation=locked.pk)
+    return locked
+
+
+def invitation_withdraw(*, actor: User, invitation: Invitation) -> Invitation:
+    """One tap, no questions, at any moment: the invitee takes back a yes, or
+    the inviter takes back the invitation. It overrides everything, including
+    a yes landing at the same instant. Withdrawing twice is harmless."""
+    if actor.pk not in (invitation.inviter_id, invitation.invitee_id):
+        raise ServiceError(ALREADY_ENDED)
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.outcome not in LIVE_OUTCOMES:
+            return locked
+        if actor.pk == locked.invitee_id and locked.outcome == Outcome.OPEN:
+            # Nothing to take back yet; answering "not now" is the invitee's way out.
+            return locked
+        locked.outcome = Outcome.WITHDRAWN
+        locked.withdrawn_at = now
+        locked.withdrawn_by = actor
+        locked.conditions = ""
+        locked.save(update_fields=["outcome", "withdrawn_at", "withdrawn_by", "conditions"])
+        _forget_at(now)
+        publish(recipients=[locked.inviter_id, locked.invitee_id], event="consent.withdrawn", invitation=locked.pk)
+    return locked
+
+
+# ---- pace ----
+
+
+def consent_settings_update(*, actor: User, slower_pace: bool, cooldown_hours: int) -> ConsentSettings:
+    with transaction.atomic():
+        row, _ = ConsentSettings.objects.select_for_update().get_or_create(user=actor)
+        row.slower_pace = slower_pace
+        row.cooldown_hours = cooldown_hours
+        row.save(update_fields=["slower_pace", "cooldown_hours"])
+    # No event on purpose: the partner learns that invitations are paused when
+    # they next look, not the moment it was chosen.
+    return row
+
+
+# ---- forgetting ----
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    invitations: int
+    dialogues: int
+    signals: int
+
+
+def consent_forget_due(*, now: datetime | None = None) -> Forgotten:
+    """Erase the content of everything that ended more than a day ago. Kept:
+    who invited or opened a check-in, when, and the outcome category."""
+    now = now or timezone.now()
+    cutoff = now - FORGET_AFTER
+    with transaction.atomic():
+        Invitation.objects.filter(outcome=Outcome.OPEN, ends_at__lte=now).update(outcome=Outcome.EXPIRED)
+        due = (
+            Invitation.objects.filter(erased_at__isnull=True).filter(ends_at__lte=cutoff)
+            | Invitation.objects.filter(erased_at__isnull=True, answered_at__lte=cutoff, outcome__in=DECLINES)
+            | (Invitation.objects.filter(erased_at__isnull=True, withdrawn_at__lte=cutoff))
+        )
+        invitations = Invitation.objects.filter(pk__in=list(due.values_list("pk", flat=True))).update(
+            what_items="", what_words="", note="", conditions="", erased_at=now
+        )
+        dialogue_ids = list(
+            Dialogue.objects.filter(erased_at__isnull=True, ends_at__lte=cutoff).values_list("pk", flat=True)
+        )
+        DialogueAnswer.objects.filter(dialogue_id__in=dialogue_ids).delete()
+        dialogues = Dialogue.objects.filter(pk__in=dialogue_ids).update(erased_at=now)
+        signals, _ = (
+            Signal.objects.filter(ended_at__lte=cutoff) | Signal.objects.filter(lapses_at__lte=cutoff)
+        ).delete()
+    return Forgotten(invitations=invitations, dialogues=dialogues, signals=signals)

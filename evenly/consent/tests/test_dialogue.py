@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from evenly.consent import services
+from evenly.consent.models import Dialogue
+from evenly.consent.selectors import dialogue_view, limits_prefill
+from evenly.core.errors import ServiceError
+from evenly.pause.services import pause_start
+
+pytestmark = pytest.mark.django_db
+
+
+def answer(user, dialogue, **overrides):
+    values = {"feels_good": "Slow and close", "breaks_trust": "Rushing", "limits": "", "colour": "green"}
+    values.update(overrides)
+    return services.dialogue_answer(actor=user, dialogue=dialogue, **values)
+
+
+def test_it_ends_next_morning_at_six_in_the_couples_time_zone_by_default(alex, alex_sam):
+    couple = alex_sam[2]
+    couple.timezone = "Europe/Berlin"
+    couple.save()
+    dialogue = services.dialogue_start(actor=alex)
+    local = dialogue.ends_at.astimezone(ZoneInfo("Europe/Berlin"))
+    assert (local.hour, local.minute) == (6, 0)
+    assert timedelta(0) < dialogue.ends_at - timezone.now() <= timedelta(hours=24)
+
+
+def test_it_keeps_each_answer_private_until_both_have_answered(alex, sam):
+    dialogue = services.dialogue_start(actor=alex)
+    answer(alex, dialogue, feels_good="Being held")
+    view = dialogue_view(viewer=sam, dialogue=dialogue)
+    assert view.mine is None and view.theirs is None and not view.is_revealed
+    answer(sam, dialogue, feels_good="A bath")
+    dialogue.refresh_from_db()
+    assert dialogue_view(viewer=sam, dialogue=dialogue).theirs.feels_good == "Being held"
+    assert dialogue_view(viewer=alex, dialogue=dialogue).theirs.feels_good == "A bath"
+
+
+def test_it_returns_the_open_check_in_when_started_twice(alex, sam):
+    first = services.dialogue_start(actor=alex)
+    assert services.dialogue_start(actor=sam) == first
+    assert Dialogue.objects.count() == 1
+
+
+def test_it_refuses_a_second_answer(alex, sam):
+    dialogue = services.dialogue_start(actor=alex)
+    answer(alex, dialogue)
+    with pytest.raises(ServiceError, match="already in"):
+        answer(alex, dialogue)
+
+
+def test_it_refuses_answers_after_the_end(alex, sam):
+    dialogue = services.dialogue_start(actor=alex)
+    Dialogue.objects.update(ends_at=timezone.now() - timedelta(minutes=1))
+    dialogue.refresh_from_db()
+    with pytest.raises(ServiceError, match="ended"):
+        answer(sam, dialogue)
+
+
+def test_it_waits_while_the_couple_is_paused(alex, sam):
+    pause_start(actor=sam)
+    with pytest.raises(ServiceError, match="pause"):
+        services.dialogue_start(actor=alex)
+
+
+def test_it_sets_the_signal_with_the_answer(alex, sam):
+    from evenly.consent.selectors import signal_view
+
+    dialogue = services.dialogue_start(actor=alex)
+    answer(alex, dialogue, colour="yellow")
+    assert signal_view(viewer=sam).partners.colour == "yellow"
+
+
+def test_it_prefills_limits_from_ones_own_shared_hard_limits_only(alex, sam, hard_limit):
+    hard_limit(alex, item_id=209, shared=True)
+    hard_limit(alex, item_id=210, shared=False)
+    hard_limit(sam, item_id=214, shared=True)
+    assert limits_prefill(viewer=alex) == "Light restraint"
+
+
+def test_a_slower_pace_still_lets_one_open_the_check_in(alex, sam):
+    services.consent_settings_update(actor=alex, slower_pace=True, cooldown_hours=24)
+    assert services.dialogue_start(actor=alex).started_by == alex
+
+
+def test_it_refuses_an_end_in_the_past(alex, sam):
+    with pytest.raises(ServiceError):
+        services.dialogue_start(actor=alex, ends_at=timezone.now() - timedelta(hours=1))

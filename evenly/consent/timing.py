@@ -1,0 +1,41 @@
+"""When things end, in the couple's own time zone. Pure logic, no Django."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+MORNING = time(6, 0)
+LONGEST_EVENING = timedelta(hours=24)
+LONGEST_WINDOW = timedelta(days=3)
+FURTHEST_START = timedelta(days=14)
+
+
+class WindowError(ValueError):
+    pass
+
+
+def next_morning(now: datetime) -> datetime:
+    """The next 06:00 after `now` (an aware datetime in the couple's zone)."""
+    morning = now.replace(hour=MORNING.hour, minute=MORNING.minute, second=0, microsecond=0)
+    if morning <= now:
+        morning = (now + timedelta(days=1)).replace(hour=MORNING.hour, minute=MORNING.minute, second=0, microsecond=0)
+    return morning
+
+
+def check_dialogue_end(ends_at: datetime, *, now: datetime) -> None:
+    if ends_at <= now:
+        raise WindowError("Choose an end time later than now.")
+    if ends_at - now > LONGEST_EVENING:
+        raise WindowError("A tonight check-in lasts at most a day. Choose an earlier end time.")
+
+
+def check_window(starts_at: datetime, ends_at: datetime, *, now: datetime) -> None:
+    """An invitation is for a specific, limited time that hasn't passed yet."""
+    if ends_at <= starts_at:
+        raise WindowError("The end needs to come after the start.")
+    if ends_at <= now:
+        raise WindowError("That time has already passed. Choose a time still to come.")
+    if ends_at - starts_at > LONGEST_WINDOW:
+        raise WindowError("Keep it specific: a window of at most three days.")
+    if starts_at - now > FURTHEST_START:
+        raise WindowError("Choose a start within the next two weeks.")

@@ -1,0 +1,312 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from evenly.boundaries import catalogue
+from evenly.consent import selectors, services, timing
+from evenly.consent.access import get_dialogue_for_user, get_invitation_for_user
+from evenly.consent.forms import (
+    DialogueAnswerForm,
+    DialogueStartForm,
+    InvitationAnswerForm,
+    InvitationForm,
+    PaceForm,
+    SignalForm,
+)
+from evenly.consent.models import Colour, Outcome
+from evenly.core.errors import ServiceError
+from evenly.core.http import AuthenticatedHttpRequest
+from evenly.couples.selectors import couple_context
+
+
+def _local_now(request: AuthenticatedHttpRequest) -> datetime:
+    context = couple_context(viewer=request.user)
+    zone = services.couple_zone(context.couple) if context.couple else timezone.get_current_timezone()
+    return timezone.now().astimezone(zone)
+
+
+def _naive(value: datetime | None) -> datetime | None:
+    # The form parses in the server's zone; the time was meant in the couple's.
+    if value is None:
+        return None
+    return timezone.make_naive(value) if timezone.is_aware(value) else value
+
+
+def _local_input(value: datetime) -> str:
+    return value.replace(second=0, microsecond=0).strftime("%Y-%m-%dT%H:%M")
+
+
+def _home_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    context = couple_context(viewer=request.user)
+    dialogue = selectors.open_dialogue(viewer=request.user)
+    return {
+        "ctx": context,
+        "signals": selectors.signal_view(viewer=request.user),
+        "dialogue": selectors.dialogue_view(viewer=request.user, dialogue=dialogue) if dialogue else None,
+        "start_form": DialogueStartForm(initial={"ends_at": _local_input(timing.next_morning(_local_now(request)))}),
+        "invitations": selectors.invitations_view(viewer=request.user),
+    }
+
+
+# ---- overview ----
+
+
+@login_required
+@require_GET
+def consent_home(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "consent/home.html", _home_context(request))
+
+
+@login_required
+@require_GET
+def forgetting(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "consent/forgetting.html")
+
+
+# ---- the signal ----
+
+
+@login_required
+@require_GET
+def signal_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "consent/signal.html",
+        {"ctx": couple_context(viewer=request.user), "signals": selectors.signal_view(viewer=request.user)},
+    )
+
+
+@login_required
+@require_POST
+def signal_set(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = SignalForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose green, yellow or red.")
+        return redirect("consent:signal")
+    try:
+        services.signal_set(actor=request.user, colour=form.cleaned_data["colour"])
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("consent:signal")
+    if form.cleaned_data["colour"] == Colour.RED:
+        return redirect("pause:page")
+    return redirect("consent:signal")
+
+
+@login_required
+@require_GET
+def signal_partner(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The partner's current colour, re-fetched live when either signal changes."""
+    return render(request, "consent/_partner_signal.html", {"signals": selectors.signal_view(viewer=request.user)})
+
+
+@login_required
+@require_GET
+def signal_notice(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A calm word on any page when the partner asks to slow down; empty otherwise."""
+    return render(request, "consent/_signal_notice.html", {"signals": selectors.signal_view(viewer=request.user)})
+
+
+# ---- tonight ----
+
+
+@login_required
+@require_POST
+def dialogue_start(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = DialogueStartForm(request.POST)
+    if form.is_valid():
+        try:
+            dialogue = services.dialogue_start(actor=request.user, ends_at=_naive(form.cleaned_data["ends_at"]))
+        except ServiceError as error:
+            form.add_error("ends_at", error.message)
+        else:
+            return redirect("consent:dialogue", dialogue_id=dialogue.pk)
+    context = _home_context(request)
+    context["start_form"] = form
+    return render(request, "consent/home.html", context, status=400)
+
+
+def _dialogue_context(request: AuthenticatedHttpRequest, dialogue: Any, form: Any = None) -> dict[str, Any]:
+    view = selectors.dialogue_view(viewer=request.user, dialogue=dialogue)
+    if form is None and view.mine is None:
+        form = DialogueAnswerForm(initial={"limits": selectors.limits_prefill(viewer=request.user)})
+    return {"view": view, "form": form, "ctx": couple_context(viewer=request.user), "now": timezone.now()}
+
+
+@login_required
+@require_GET
+def dialogue_page(request: AuthenticatedHttpRequest, dialogue_id: int) -> HttpResponse:
+    dialogue = get_dialogue_for_user(viewer=request.user, dialogue_id=dialogue_id)
+    return render(request, "consent/dialogue.html", _dialogue_context(request, dialogue))
+
+
+@login_required
+@require_POST
+def dialogue_answer(request: AuthenticatedHttpRequest, dialogue_id: int) -> HttpResponse:
+    dialogue = get_dialogue_for_user(viewer=request.user, dialogue_id=dialogue_id)
+    form = DialogueAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.dialogue_answer(actor=request.user, dialogue=dialogue, **form.cleaned_data)
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            if form.cleaned_data["colour"] == Colour.RED:
+                return redirect("pause:page")
+        return redirect("consent:dialogue", dialogue_id=dialogue.pk)
+    return render(request, "consent/dialogue.html", _dialogue_context(request, dialogue, form), status=400)
+
+
+@login_required
+@require_GET
+def dialogue_state(request: AuthenticatedHttpRequest, dialogue_id: int) -> HttpResponse:
+    """The answers region, re-fetched when the check-in is revealed."""
+    dialogue = get_dialogue_for_user(viewer=request.user, dialogue_id=dialogue_id)
+    return render(request, "consent/_dialogue_state.html", _dialogue_context(request, dialogue))
+
+
+# ---- invitations ----
+
+
+@login_required
+def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    invitations = selectors.invitations_view(viewer=request.user)
+    if request.method == "POST":
+        form = InvitationForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                invitation = services.invitation_create(
+                    actor=request.user,
+                    item_ids=data["items"],
+                    words=data["words"],
+                    note=data["note"],
+                    starts_at=_naive(data["starts_at"]),  # type: ignore[arg-type]
+                    ends_at=_naive(data["ends_at"]),  # type: ignore[arg-type]
+                )
+            except ServiceError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, "Your invitation is on its way. There's no rush for an answer.")
+                return redirect("consent:invitation", invitation_id=invitation.pk)
+        status = 400
+    else:
+        start = _local_now(request) + timedelta(hours=1)
+        start = start.replace(minute=0)
+        form = InvitationForm(
+            initial={"starts_at": _local_input(start), "ends_at": _local_input(start + timedelta(hours=3))}
+        )
+        status = 200
+    return render(
+        request,
+        "consent/invitation_new.html",
+        {"form": form, "invitations": invitations, "areas": _areas(form), "ctx": couple_context(viewer=request.user)},
+        status=status,
+    )
+
+
+def _areas(form: InvitationForm) -> list[tuple[str, list[Any]]]:
+    """The catalogue checkboxes grouped by area, in catalogue order."""
+    by_id = {int(box.data["value"]): box for box in form["items"]}
+    return [(label, [by_id[item.id] for item in items]) for _, label, items in catalogue.items_by_area()]
+
+
+def _invitation_context(request: AuthenticatedHttpRequest, invitation: Any, form: Any = None) -> dict[str, Any]:
+    return {
+        "item": selectors.invitation_view(viewer=request.user, invitation=invitation),
+        "is_live": selectors.is_live(invitation),
+        "is_open": selectors.is_open(invitation),
+        "form": form or InvitationAnswerForm(),
+        "ctx": couple_context(viewer=request.user),
+    }
+
+
+@login_required
+@require_GET
+def invitation_detail(request: AuthenticatedHttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_invitation_for_user(viewer=request.user, invitation_id=invitation_id)
+    return render(request, "consent/invitation.html", _invitation_context(request, invitation))
+
+
+@login_required
+@require_GET
+def invitation_state(request: AuthenticatedHttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_invitation_for_user(viewer=request.user, invitation_id=invitation_id)
+    return render(request, "consent/_invitation_state.html", _invitation_context(request, invitation))
+
+
+@login_required
+@require_POST
+def invitation_answer(request: AuthenticatedHttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_invitation_for_user(viewer=request.user, invitation_id=invitation_id)
+    form = InvitationAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.invitation_answer(
+                actor=request.user,
+                invitation=invitation,
+                outcome=form.cleaned_data["outcome"],
+                conditions=form.cleaned_data["conditions"],
+            )
+        except ServiceError as error:
+            messages.error(request, error.message)
+            return redirect("consent:invitation", invitation_id=invitation.pk)
+        if form.cleaned_data["outcome"] in (Outcome.NOT_NOW, Outcome.NO):
+            messages.success(request, "Thank you for saying so. Nothing more is needed.")
+            return redirect("consent:home")
+        messages.success(request, "Answered. You can withdraw this yes at any moment.")
+        return redirect("consent:invitation", invitation_id=invitation.pk)
+    invitation.refresh_from_db()
+    return render(request, "consent/invitation.html", _invitation_context(request, invitation, form), status=400)
+
+
+@login_required
+@require_POST
+def invitation_withdraw(request: AuthenticatedHttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_invitation_for_user(viewer=request.user, invitation_id=invitation_id)
+    try:
+        services.invitation_withdraw(actor=request.user, invitation=invitation)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Withdrawn. It no longer stands, and no reason is needed.")
+    return redirect("consent:home")
+
+
+@login_required
+@require_GET
+def invitations_live(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "consent/_invitations.html",
+        {"invitations": selectors.invitations_view(viewer=request.user), "ctx": couple_context(viewer=request.user)},
+    )
+
+
+# ---- pace ----
+
+
+@login_required
+def pace(request: AuthenticatedHttpRequest) -> HttpResponse:
+    current = services.settings_for(request.user)
+    form = PaceForm(
+        request.POST or None,
+        initial={"slower_pace": "slower" if current.slower_pace else "open", "cooldown_hours": current.cooldown_hours},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.consent_settings_update(
+            actor=request.user,
+            slower_pace=form.cleaned_data["slower_pace"],
+            cooldown_hours=form.cleaned_data["cooldown_hours"],
+        )
+        messages.success(request, "Saved. You can change this whenever you like.")
+        return redirect("consent:pace")
+    return render(request, "consent/pace.html", {"form": form}, status=400 if form.errors else 200)
