@@ -107,7 +107,11 @@ def serving(name: str, command: list[str], env: dict[str, str], port: int, logs:
             command, env=env, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
         )
     try:
-        wait_ready(port, process)
+        try:
+            wait_ready(port, process)
+        except RuntimeError as error:
+            tail = (logs / f"{name}-{port}.log").read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"{error}; its log ends with:\n{tail}") from None
         yield Server(name, port, process)
     finally:
         with contextlib.suppress(ProcessLookupError):
@@ -391,6 +395,15 @@ def coach_markdown(work: Path) -> str | None:
 # ---------------------------------------------------------------- report
 
 
+def code_version() -> str:
+    if os.environ.get("EVENLY_BENCH_COMMIT"):
+        return os.environ["EVENLY_BENCH_COMMIT"]
+    completed = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    return completed.stdout.strip() or "unknown"
+
+
 def ms(value: float) -> str:
     return f"{value:.1f}"
 
@@ -417,6 +430,7 @@ def write_report(
         f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {os.cpu_count()} cores (nproc), {platform.machine()}, {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}; database: SQLite (WAL) in a fresh temporary data directory",
+        f"- Code: commit {code_version()}",
         f"- Total bench time: {time.monotonic() - started:.0f} s",
         f"- Load average (1 min) before / after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f} — other work on",
         "  the machine during the run lowers every figure, so compare the ratios rather than the absolute numbers",
