@@ -13,4 +13,5 @@ urlpatterns = [
     path("pause/", include("evenly.pause.urls")),
     path("consent/", include("evenly.consent.urls")),
     path("coach/", include("evenly.coaching.urls")),
+    path("decisions/", include("evenly.decisions.urls")),
 ]

@@ -70,6 +70,11 @@ class AuditKind(models.TextChoices):
     COUPLE_JOINED = "couple_joined", "Joined a couple space"
     COUPLE_LEFT = "couple_left", "Left the couple space"
     COUPLE_ENDED = "couple_ended", "The couple space ended"
+    DECISION_REVIEW = (
+        "decision_review",
+        "Something you are trying together has reached its look-back date. Take a look whenever suits you both.",
+    )
+    EXPERIMENT_ENDED = "experiment_ended", "An experiment has ended. The way out you agreed on is there for you both."
 
 
 class AuditEvent(models.Model):

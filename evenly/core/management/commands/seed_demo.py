@@ -26,6 +26,7 @@ from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind, Notification, NotificationKind
 from evenly.couples.models import Membership
 from evenly.couples.services import couple_create, invite_accept, invite_create
+from evenly.decisions.demo import seed_decisions
 from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift, pause_start
 
@@ -149,6 +150,7 @@ class Command(BaseCommand):
             seed_pauses(users)
             seed_notifications(users)
             seed_audit(users)
+            seed_decisions(users)
             seed_consent(users)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as any of:"))
         for person in PEOPLE:

@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from evenly.coaching.widgets import CoachedTextarea
+from evenly.decisions.models import OPTION_MAX, TEXT_MAX, TOPIC_MAX, HowItWent, Level, NextStep, Option, TrialLength
+
+
+def _box(rows: int = 5) -> CoachedTextarea:
+    return CoachedTextarea(attrs={"rows": rows})
+
+
+class OpenForm(forms.Form):
+    topic = forms.CharField(
+        label="What would you like to decide together?",
+        help_text="A few neutral words, for example “How we plan our evenings together”. You can both see this.",
+        max_length=TOPIC_MAX,
+    )
+
+
+class ViewForm(forms.Form):
+    text = forms.CharField(
+        label="Your view",
+        help_text="What matters to you here, and why. Only you can see this until you've both written yours.",
+        max_length=TEXT_MAX,
+        widget=_box(6),
+    )
+
+
+class SummaryForm(forms.Form):
+    text = forms.CharField(
+        label="Your partner's view, in your own words",
+        help_text="Say back what you heard, as fairly as you can. They'll confirm it or gently correct it.",
+        max_length=TEXT_MAX,
+        widget=_box(4),
+    )
+
+
+class CorrectionForm(forms.Form):
+    note = forms.CharField(
+        label="What would make it right?",
+        help_text="What was missed or misheard. Your partner will have another go.",
+        max_length=TEXT_MAX,
+        widget=_box(3),
+    )
+
+
+class OptionForm(forms.Form):
+    text = forms.CharField(label="An option", max_length=OPTION_MAX, widget=_box(3))
+    is_compromise = forms.BooleanField(label="This is a compromise between our views", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class RatingsForm(forms.Form):
+    """One private rating per option, from "I can't live with it" to "I love it"."""
+
+    def __init__(self, *args: Any, options: list[Option], initial_levels: dict[int, int | None], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.options = options
+        for option in options:
+            self.fields[f"rate_{option.pk}"] = forms.TypedChoiceField(
+                label=option.text,
+                choices=Level.choices,
+                coerce=int,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=initial_levels.get(option.pk),
+            )
+            self.fields[f"seen_{option.pk}"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=option.version, required=False
+            )
+
+    def rows(self) -> list[tuple[Option, forms.BoundField, forms.BoundField]]:
+        return [(o, self[f"rate_{o.pk}"], self[f"seen_{o.pk}"]) for o in self.options]
+
+    def levels(self) -> dict[int, int]:
+        return {
+            o.pk: self.cleaned_data[f"rate_{o.pk}"]
+            for o in self.options
+            if self.cleaned_data.get(f"rate_{o.pk}") not in (None, "")
+        }
+
+    def seen_versions(self) -> dict[int, int]:
+        return {o.pk: self.cleaned_data.get(f"seen_{o.pk}") for o in self.options}  # type: ignore[misc]
+
+
+class SignForm(forms.Form):
+    """The terms both partners sign. The option's value carries its version,
+    so signing wording that changed meanwhile is caught."""
+
+    option = forms.ChoiceField(label="The option to try", widget=forms.RadioSelect)
+    trial_days = forms.TypedChoiceField(
+        label="How long to try it", choices=TrialLength.choices, coerce=int, initial=TrialLength.TWO_WEEKS
+    )
+    review_on = forms.DateField(
+        label="When to look back together",
+        help_text="You'll both get a neutral reminder that day. It's fine to look back sooner.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, options: list[Option], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["option"].choices = [(f"{o.pk}:{o.version}", o.text) for o in options]
+        if "review_on" not in self.initial:
+            self.initial["review_on"] = timezone.localdate() + timedelta(days=21)
+
+    def chosen(self) -> tuple[int, int]:
+        option_id, _, version = self.cleaned_data["option"].partition(":")
+        return int(option_id), int(version)
+
+
+class ReviewForm(forms.Form):
+    level = forms.TypedChoiceField(
+        label="How did it go, for you?", choices=HowItWent.choices, coerce=int, widget=forms.RadioSelect
+    )
+    next_step = forms.ChoiceField(label="What would you like next?", choices=NextStep.choices, widget=forms.RadioSelect)
+
+
+class ExperimentForm(forms.Form):
+    item = forms.TypedChoiceField(
+        label="Start from something you're both curious about",
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+    idea = forms.CharField(
+        label="The idea",
+        help_text="What would you like to try together? Plain, specific words help.",
+        max_length=TEXT_MAX,
+        widget=_box(3),
+        required=False,
+    )
+    ends_when = forms.CharField(
+        label="What ends it",
+        help_text="For example a time, a feeling, or a word either of you can say. Either of you can also end it "
+        "at any moment with one tap.",
+        max_length=TEXT_MAX,
+        widget=_box(3),
+    )
+    then_what = forms.CharField(
+        label="What happens then",
+        help_text="What you'll do once it ends, so ending it is easy and kind.",
+        max_length=TEXT_MAX,
+        widget=_box(3),
+    )
+
+    def __init__(self, *args: Any, matches: list[tuple[int, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.has_matches = bool(matches)
+        if matches:
+            self.fields["item"].choices = [("", "Our own idea"), *matches]
+        else:
+            del self.fields["item"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("idea", "").strip() and not cleaned.get("item"):
+            self.add_error("idea", "Describe the idea, or choose something from your shared list.")
+        return cleaned
+
+
+class DebriefForm(forms.Form):
+    worked = forms.CharField(label="What worked", max_length=TEXT_MAX, widget=_box(3), required=False)
+    didnt_work = forms.CharField(label="What didn't", max_length=TEXT_MAX, widget=_box(3), required=False)
+    surprised = forms.CharField(label="What surprised you", max_length=TEXT_MAX, widget=_box(3), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not any(cleaned.get(name, "").strip() for name in ("worked", "didnt_work", "surprised")):
+            raise forms.ValidationError("Write at least one of the three, even a few words.")
+        return cleaned

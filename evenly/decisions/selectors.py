@@ -1,0 +1,274 @@
+"""Reads, always from one viewer's side: the partner's view, ratings and
+notes appear only once revealed, and individual ratings never do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.utils import timezone
+
+from evenly.accounts.models import User
+from evenly.couples.selectors import couple_context
+from evenly.decisions.models import (
+    Debrief,
+    Decision,
+    Experiment,
+    ExperimentStatus,
+    Option,
+    Perspective,
+    Rating,
+    Round,
+    Seat,
+    Stage,
+)
+from evenly.decisions.suggestion import RatedOption, Suggestion, suggest
+
+
+def live_token(moment: datetime) -> str:
+    return str(int(moment.timestamp() * 1_000_000))
+
+
+@dataclass(frozen=True)
+class OptionRow:
+    option: Option
+    mine: bool  # proposed by the viewer
+    my_level: int | None
+    rated_current: bool  # the viewer's rating is for the current wording
+    adoptable: bool = False
+
+
+@dataclass
+class DecisionPage:
+    decision: Decision
+    round: Round
+    partner: User
+    mine: Perspective
+    theirs: Perspective
+    seat: Seat
+    options: list[OptionRow]
+    suggestion: Suggestion | None
+    suggested: Option | None
+    partner_signed: bool
+    history: list[Round] = field(default_factory=list)
+
+    @property
+    def views_revealed(self) -> bool:
+        return self.decision.views_revealed_at is not None
+
+    @property
+    def partner_view(self) -> str | None:
+        return self.theirs.view if self.views_revealed else None
+
+    @property
+    def their_summary_of_me(self) -> str | None:
+        return self.theirs.summary if self.theirs.summary_written_at else None
+
+    @property
+    def adoptable_options(self) -> list[Option]:
+        return [row.option for row in self.options if row.adoptable]
+
+    @property
+    def all_rated(self) -> bool:
+        return bool(self.options) and all(row.rated_current for row in self.options)
+
+    @property
+    def token(self) -> str:
+        return live_token(self.decision.updated_at)
+
+    @property
+    def step(self) -> int:
+        """1 views, 2 understanding, 3 options, 4 agreeing, 5 trial and after."""
+        order = [Stage.VIEWS, Stage.UNDERSTANDING, Stage.OPTIONS, Stage.AGREEING]
+        return order.index(Stage(self.decision.stage)) + 1 if self.decision.stage in order else 5
+
+    @property
+    def opened_by_me(self) -> bool:
+        return self.decision.opened_by_id == self.mine.user_id
+
+
+def decision_page(*, viewer: User, decision: Decision) -> DecisionPage:
+    partner = couple_context(viewer=viewer).partner
+    assert partner is not None
+    perspectives = {p.user_id: p for p in Perspective.objects.filter(decision=decision)}
+    round_ = Round.objects.select_related("terms_option").get(decision=decision, number=decision.round_number)
+    seats = {s.user_id: s for s in Seat.objects.filter(round=round_)}
+    options = list(Option.objects.filter(round=round_).prefetch_related("ratings"))
+    ratings: dict[tuple[int, int], Rating] = {(r.option_id, r.rater_id): r for o in options for r in o.ratings.all()}
+
+    def current(option: Option, user_id: int) -> int | None:
+        rating = ratings.get((option.pk, user_id))
+        return rating.level if rating and rating.option_version == option.version else None
+
+    suggestion = None
+    if round_.ratings_revealed_at is not None:
+        suggestion = suggest(
+            RatedOption(key=o.pk, order=i, first=current(o, viewer.pk), second=current(o, partner.pk))
+            for i, o in enumerate(options)
+        )
+    rows = []
+    for option in options:
+        both = (current(option, viewer.pk), current(option, partner.pk))
+        rows.append(
+            OptionRow(
+                option=option,
+                mine=option.proposed_by_id == viewer.pk,
+                my_level=ratings[(option.pk, viewer.pk)].level if (option.pk, viewer.pk) in ratings else None,
+                rated_current=both[0] is not None,
+                adoptable=None not in both and 1 not in both,
+            )
+        )
+    partner_seat = seats.get(partner.pk)
+    return DecisionPage(
+        decision=decision,
+        round=round_,
+        partner=partner,
+        mine=perspectives[viewer.pk],
+        theirs=perspectives[partner.pk],
+        seat=seats[viewer.pk],
+        options=rows,
+        suggestion=suggestion,
+        suggested=next((o for o in options if suggestion and o.pk == suggestion.key), None),
+        partner_signed=bool(partner_seat and partner_seat.signed_at),
+        history=list(
+            Round.objects.filter(decision=decision, number__lt=decision.round_number).select_related("adopted_option")
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    decision: Decision
+    next_step: str
+
+
+def _next_step(decision: Decision, viewer: User) -> str:
+    """What the viewer could do next, from their own side only."""
+    if decision.set_aside_at:
+        return "Set aside. Pick it up again whenever you're both ready."
+    mine = Perspective.objects.filter(decision=decision, user=viewer).first()
+    if decision.stage == Stage.VIEWS:
+        if mine and mine.view_written_at:
+            return "Your view is in. Both views show together once both are written."
+        return "Write your view, whenever you're ready."
+    if decision.stage == Stage.UNDERSTANDING:
+        return "Put each other's view into your own words."
+    if decision.stage == Stage.OPTIONS:
+        seat = Seat.objects.filter(round__decision=decision, round__number=decision.round_number, user=viewer).first()
+        if seat and seat.ratings_done_at:
+            return "Your ratings are in. The suggestion shows once you've both finished."
+        return "Add options and rate them, privately."
+    if decision.stage == Stage.AGREEING:
+        return "Look at the suggestion and agree on a trial."
+    if decision.stage == Stage.TRIAL:
+        round_ = Round.objects.filter(decision=decision, number=decision.round_number).first()
+        if round_ and round_.review_on:
+            return f"Trying it out. Your look back is set for {round_.review_on:%-d %B}."
+        return "Trying it out."
+    return Stage(decision.stage).label
+
+
+def decisions_for(*, viewer: User) -> dict[str, list[DecisionRow]]:
+    couple_id = couple_context(viewer=viewer).couple_id
+    groups: dict[str, list[DecisionRow]] = {"open": [], "set_aside": [], "closed": []}
+    if couple_id is None:
+        return groups
+    for decision in Decision.objects.filter(couple_id=couple_id):
+        row = DecisionRow(decision=decision, next_step=_next_step(decision, viewer))
+        if decision.set_aside_at:
+            groups["set_aside"].append(row)
+        elif decision.is_open:
+            groups["open"].append(row)
+        else:
+            groups["closed"].append(row)
+    return groups
+
+
+def experiments_for(*, viewer: User) -> dict[str, list[Experiment]]:
+    couple_id = couple_context(viewer=viewer).couple_id
+    groups: dict[str, list[Experiment]] = {"proposed": [], "running": [], "ended": [], "past": []}
+    if couple_id is None:
+        return groups
+    for experiment in Experiment.objects.filter(couple_id=couple_id):
+        if experiment.status == ExperimentStatus.PROPOSED:
+            groups["proposed"].append(experiment)
+        elif experiment.status == ExperimentStatus.RUNNING:
+            groups["running"].append(experiment)
+        elif experiment.status == ExperimentStatus.ENDED and experiment.debriefs_revealed_at is None:
+            groups["ended"].append(experiment)
+        else:
+            groups["past"].append(experiment)
+    return groups
+
+
+@dataclass(frozen=True)
+class ExperimentPage:
+    experiment: Experiment
+    my_debrief: Debrief | None
+    partner_debrief: Debrief | None  # only once both are written
+
+    @property
+    def item_title(self) -> str | None:
+        from evenly.boundaries import catalogue
+
+        item = catalogue.get(self.experiment.catalogue_item_id) if self.experiment.catalogue_item_id else None
+        return item.title if item else None
+
+
+def experiment_page(*, viewer: User, experiment: Experiment) -> ExperimentPage:
+    debriefs = {d.author_id: d for d in Debrief.objects.filter(experiment=experiment)}
+    mine = debriefs.pop(viewer.pk, None)
+    theirs = next(iter(debriefs.values()), None) if experiment.debriefs_revealed_at else None
+    return ExperimentPage(experiment=experiment, my_debrief=mine, partner_debrief=theirs)
+
+
+def match_choices(*, viewer: User) -> list[tuple[int, str]]:
+    """The couple's curiosity matches, to start an experiment from."""
+    from evenly.boundaries.selectors import curiosity_matches
+
+    return [(match.item.id, match.item.title) for match in curiosity_matches(viewer=viewer)]
+
+
+@dataclass(frozen=True)
+class Win:
+    when: date
+    title: str
+    detail: str
+    url: str
+    notes: list[Debrief] = field(default_factory=list)
+
+
+def wins_for(*, viewer: User) -> list[Win]:
+    """Decisions you both felt went well, and experiments you talked through
+    together. No scores, no streaks, no counts: just things to look back on."""
+    from django.urls import reverse
+
+    couple_id = couple_context(viewer=viewer).couple_id
+    if couple_id is None:
+        return []
+    wins = []
+    for round_ in Round.objects.filter(decision__couple_id=couple_id, both_rated_well=True).select_related(
+        "decision", "adopted_option"
+    ):
+        assert round_.reviewed_at is not None
+        wins.append(
+            Win(
+                when=timezone.localdate(round_.reviewed_at),
+                title=round_.decision.topic,
+                detail=round_.adopted_option.text if round_.adopted_option else "",
+                url=reverse("decisions:detail", args=[round_.decision_id]),
+            )
+        )
+    for experiment in Experiment.objects.filter(couple_id=couple_id, debriefs_revealed_at__isnull=False):
+        assert experiment.debriefs_revealed_at is not None
+        notes = sorted(Debrief.objects.filter(experiment=experiment), key=lambda d: d.author_id != viewer.pk)
+        wins.append(
+            Win(
+                when=timezone.localdate(experiment.debriefs_revealed_at),
+                title=experiment.idea,
+                detail="",
+                url=reverse("decisions:experiment", args=[experiment.pk]),
+                notes=notes,
+            )
+        )
+    return sorted(wins, key=lambda w: w.when, reverse=True)

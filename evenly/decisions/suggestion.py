@@ -1,0 +1,88 @@
+"""The fairness-first suggestion: plain Python, no Django.
+
+Each partner privately rates every option from 1 ("I can't live with it") to
+5 ("I love it"). The suggestion is the option that is best for whichever
+partner likes it least: the highest lower rating. Ties go to the higher sum,
+then to the option added first. An option either partner can't live with is
+never suggested, and neither is one that someone has not rated yet.
+
+Nothing here knows who rated what: the two ratings of an option are a pair,
+and swapping the pair never changes the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+CANT_LIVE_WITH_IT = 1
+LOWEST, HIGHEST = 1, 5
+
+LEVEL_LABELS = {
+    1: "I can't live with it",
+    2: "I'd rather not",
+    3: "Okay",
+    4: "I like it",
+    5: "I love it",
+}
+# How a level reads inside a sentence: "Neither of you rated it below 'okay'."
+LEVEL_IN_WORDS = {1: "can't live with it", 2: "rather not", 3: "okay", 4: "like it", 5: "love it"}
+
+
+@dataclass(frozen=True)
+class RatedOption:
+    key: Hashable
+    order: int  # creation order: smaller was added first
+    first: int | None  # one partner's rating, or None when not rated
+    second: int | None  # the other partner's rating
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    key: Hashable
+    floor: int  # the lower of the two ratings
+    total: int
+    decided_by: str  # "floor", "total" or "order": what picked it over the runner-up
+
+    @property
+    def reason(self) -> str:
+        return explain(self)
+
+
+def is_candidate(option: RatedOption) -> bool:
+    ratings = (option.first, option.second)
+    return all(r is not None for r in ratings) and CANT_LIVE_WITH_IT not in ratings
+
+
+def _rank(option: RatedOption) -> tuple[int, int, int]:
+    assert option.first is not None and option.second is not None
+    return (min(option.first, option.second), option.first + option.second, -option.order)
+
+
+def suggest(options: Iterable[RatedOption]) -> Suggestion | None:
+    """The fairest option, or None when no option works for both partners."""
+    candidates = sorted((o for o in options if is_candidate(o)), key=_rank, reverse=True)
+    if not candidates:
+        return None
+    best = candidates[0]
+    floor, total, _ = _rank(best)
+    decided_by = "floor"
+    if len(candidates) > 1:
+        runner_floor, runner_total, _ = _rank(candidates[1])
+        if runner_floor == floor:
+            decided_by = "total" if runner_total < total else "order"
+    return Suggestion(key=best.key, floor=floor, total=total, decided_by=decided_by)
+
+
+def explain(suggestion: Suggestion) -> str:
+    """Why, in words, without saying who rated what."""
+    level = LEVEL_IN_WORDS[suggestion.floor]
+    if suggestion.floor == HIGHEST:
+        first = "You both love this one."
+    else:
+        first = f"It's the best option for whichever of you likes it least: neither of you rated it below '{level}'."
+    if suggestion.decided_by == "total":
+        return f"{first} Another option was just as good on that count; this one was liked more overall."
+    if suggestion.decided_by == "order":
+        return f"{first} Another option came out exactly level; this one was added first."
+    return first

@@ -1,0 +1,518 @@
+"""Thin views: load through the access helpers, validate, call one service,
+render. A refused step re-renders the page with what was typed still there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from evenly.core.errors import ServiceError
+from evenly.couples.selectors import couple_context
+from evenly.decisions import selectors, services
+from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
+from evenly.decisions.forms import (
+    CorrectionForm,
+    DebriefForm,
+    ExperimentForm,
+    OpenForm,
+    OptionForm,
+    RatingsForm,
+    ReviewForm,
+    SignForm,
+    SummaryForm,
+    ViewForm,
+)
+from evenly.decisions.models import Decision, Experiment, Option, Stage
+
+
+def _partnered_or_404(request: HttpRequest) -> None:
+    if not couple_context(viewer=request.user).is_partnered:  # type: ignore[arg-type]
+        raise Http404
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    context = couple_context(viewer=request.user)  # type: ignore[arg-type]
+    return render(
+        request,
+        "decisions/index.html",
+        {
+            "ctx": context,
+            "decisions": selectors.decisions_for(viewer=request.user),  # type: ignore[arg-type]
+            "experiments": selectors.experiments_for(viewer=request.user),  # type: ignore[arg-type]
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_new(request: HttpRequest) -> HttpResponse:
+    _partnered_or_404(request)
+    form = OpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.decision_open(actor=request.user, topic=form.cleaned_data["topic"])  # type: ignore[arg-type]
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("decisions:detail", decision.pk)
+    return render(request, "decisions/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _detail(request: HttpRequest, decision: Decision, status: int = 200, **bound: Any) -> HttpResponse:
+    page = selectors.decision_page(viewer=request.user, decision=decision)  # type: ignore[arg-type]
+    levels = {row.option.pk: row.my_level for row in page.options}
+    forms = {
+        "view_form": ViewForm(initial={"text": page.mine.view}),
+        "summary_form": SummaryForm(initial={"text": page.mine.summary}),
+        "correction_form": CorrectionForm(),
+        "option_form": OptionForm(),
+        "ratings_form": RatingsForm(options=[r.option for r in page.options], initial_levels=levels),
+        "sign_form": SignForm(options=page.adoptable_options, initial=_sign_initial(page)),
+        "review_form": ReviewForm(
+            initial={"level": page.seat.review_level, "next_step": page.seat.review_next or None}
+        ),
+    }
+    forms.update(bound)
+    return render(request, "decisions/detail.html", {"page": page, "Stage": Stage, **forms}, status=status)
+
+
+def _sign_initial(page: selectors.DecisionPage) -> dict[str, Any]:
+    round_ = page.round
+    if round_.terms_option_id and round_.terms_option:
+        return {
+            "option": f"{round_.terms_option_id}:{round_.terms_option_version}",
+            "trial_days": round_.trial_days,
+            "review_on": round_.review_on,
+        }
+    if page.suggested:
+        return {"option": f"{page.suggested.pk}:{page.suggested.version}"}
+    return {}
+
+
+@login_required
+@require_GET
+def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
+    return _detail(request, decision)
+
+
+@login_required
+@require_GET
+def decision_live(request: HttpRequest, decision_id: int) -> HttpResponse:
+    """Re-fetched when a decision changes: offers the newest version without
+    replacing the page, so nothing being typed is lost."""
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
+    token = selectors.live_token(decision.updated_at)
+    changed = request.GET.get("seen", token) != token
+    return render(
+        request,
+        "decisions/_live.html",
+        {"decision": decision, "token": request.GET.get("seen", token), "changed": changed},
+    )
+
+
+def _post(
+    request: HttpRequest, decision_id: int, form_class: type | None, form_name: str, action: Any, done: str = ""
+) -> HttpResponse:
+    """The shared shape of every step on the decision page."""
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        return _detail(request, decision, status=400, **{form_name: form})
+    try:
+        action(decision, form.cleaned_data if form is not None else {})
+    except ServiceError as error:
+        if form is None:
+            messages.error(request, error.message)
+            return redirect("decisions:detail", decision.pk)
+        form.add_error(None, error.message)
+        return _detail(request, decision, status=400, **{form_name: form})
+    if done:
+        messages.success(request, done)
+    return redirect("decisions:detail", decision.pk)
+
+
+@login_required
+@require_POST
+def view_write(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _post(
+        request,
+        decision_id,
+        ViewForm,
+        "view_form",
+        lambda d, data: services.decision_write_view(actor=request.user, decision=d, text=data["text"]),
+        "Your view is saved, just for you until you've both written yours.",
+    )
+
+
+@login_required
+@require_POST
+def summary_write(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _post(
+        request,
+        decision_id,
+        SummaryForm,
+        "summary_form",
+        lambda d, data: services.decision_write_summary(actor=request.user, decision=d, text=data["text"]),
+        "Your summary is with your partner now.",
+    )
+
+
+@login_required
+@require_POST
+def summary_confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _post(
+        request,
+        decision_id,
+        None,
+        "",
+        lambda d, data: services.decision_confirm_summary(actor=request.user, decision=d),
+        "Thank you. You said it was heard right.",
+    )
+
+
+@login_required
+@require_POST
+def summary_correct(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _post(
+        request,
+        decision_id,
+        CorrectionForm,
+        "correction_form",
+        lambda d, data: services.decision_correct_summary(actor=request.user, decision=d, note=data["note"]),
+        "Your note is with your partner, for another go.",
+    )
+
+
+@login_required
+@require_POST
+def option_add(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _post(
+        request,
+        decision_id,
+        OptionForm,
+        "option_form",
+        lambda d, data: services.option_add(
+            actor=request.user, decision=d, text=data["text"], is_compromise=data["is_compromise"]
+        ),
+        "Option added. Rate it too, privately.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def option_edit(request: HttpRequest, option_id: int) -> HttpResponse:
+    option = get_option_for_user(viewer=request.user, option_id=option_id)  # type: ignore[arg-type]
+    decision = option.round.decision
+    form = OptionForm(
+        request.POST or None,
+        initial={"text": option.text, "is_compromise": option.is_compromise, "version": option.version},
+    )
+    current: Option | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.option_edit(
+                actor=request.user,  # type: ignore[arg-type]
+                option=option,
+                text=form.cleaned_data["text"],
+                seen_version=form.cleaned_data["version"] or 0,
+                is_compromise=form.cleaned_data["is_compromise"],
+            )
+        except services.OptionChanged as conflict:
+            current = conflict.option
+            # Keep the author's words, and let the next save build on the new version.
+            data = request.POST.copy()
+            data["version"] = str(current.version)
+            form = OptionForm(data)
+            form.is_valid()
+            form.add_error(None, conflict.message)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Option saved. You'll both want to rate the new wording.")
+            return redirect("decisions:detail", decision.pk)
+    return render(
+        request,
+        "decisions/option_edit.html",
+        {"form": form, "option": option, "decision": decision, "current": current},
+        status=409 if current else 400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def ratings_save(request: HttpRequest, decision_id: int) -> HttpResponse:
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
+    page = selectors.decision_page(viewer=request.user, decision=decision)  # type: ignore[arg-type]
+    form = RatingsForm(request.POST, options=[r.option for r in page.options], initial_levels={})
+    if not form.is_valid():
+        return _detail(request, decision, status=400, ratings_form=form)
+    done = request.POST.get("action") == "done"
+    try:
+        changed = services.ratings_save(
+            actor=request.user,  # type: ignore[arg-type]
+            decision=decision,
+            levels=form.levels(),
+            seen_versions=form.seen_versions(),
+            done=done,
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("decisions:detail", decision.pk)
+    if changed:
+        messages.error(
+            request,
+            "An option changed while you were rating, so its rating wasn't saved. Read the new wording and rate it "
+            "again; your other ratings are saved.",
+        )
+    elif done:
+        messages.success(request, "Your ratings are in. The suggestion shows once you've both finished.")
+    else:
+        messages.success(request, "Your ratings are saved, just for you.")
+    return redirect("decisions:detail", decision.pk)
+
+
+@login_required
+@require_POST
+def ratings_reopen(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _post(
+        request,
+        decision_id,
+        None,
+        "",
+        lambda d, data: services.ratings_reopen(actor=request.user, decision=d),
+        "Back to the options. Your ratings are kept; change any you like.",
+    )
+
+
+@login_required
+@require_POST
+def agreement_sign(request: HttpRequest, decision_id: int) -> HttpResponse:
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
+    page = selectors.decision_page(viewer=request.user, decision=decision)  # type: ignore[arg-type]
+    # Every option of the round is a valid choice here; the service decides
+    # whether it may be adopted and whether its wording is still current.
+    options = [row.option for row in page.options]
+    form = SignForm(request.POST, options=options)
+    posted = request.POST.get("option", "")
+    if posted and posted not in dict(form.fields["option"].choices):  # type: ignore[attr-defined]
+        messages.error(request, services.OPTION_CHANGED)
+        return redirect("decisions:detail", decision.pk)
+    if not form.is_valid():
+        form.fields["option"].choices = SignForm(options=page.adoptable_options).fields["option"].choices  # type: ignore[attr-defined]
+        return _detail(request, decision, status=400, sign_form=form)
+    option_id, version = form.chosen()
+    option = next(o for o in options if o.pk == option_id)
+    try:
+        agreed = services.agreement_sign(
+            actor=request.user,  # type: ignore[arg-type]
+            decision=decision,
+            option=option,
+            seen_version=version,
+            trial_days=form.cleaned_data["trial_days"],
+            review_on=form.cleaned_data["review_on"],
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("decisions:detail", decision.pk)
+    messages.success(
+        request,
+        "You've both signed. The trial has started." if agreed else "You've signed. It starts once you've both signed.",
+    )
+    return redirect("decisions:detail", decision.pk)
+
+
+@login_required
+@require_POST
+def review_submit(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _post(
+        request,
+        decision_id,
+        ReviewForm,
+        "review_form",
+        lambda d, data: services.review_submit(
+            actor=request.user, decision=d, level=data["level"], next_step=data["next_step"]
+        ),
+        "Thank you. Your look back is saved, just for you.",
+    )
+
+
+@login_required
+@require_POST
+def decision_set_aside(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _post(
+        request,
+        decision_id,
+        None,
+        "",
+        lambda d, data: services.decision_set_aside(actor=request.user, decision=d),
+        "Set aside. Everything is kept, ready for whenever you pick it up again.",
+    )
+
+
+@login_required
+@require_POST
+def decision_resume(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _post(
+        request,
+        decision_id,
+        None,
+        "",
+        lambda d, data: services.decision_resume(actor=request.user, decision=d),
+        "Picked up again, right where you left it.",
+    )
+
+
+# ---- Experiments ----
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def experiment_new(request: HttpRequest) -> HttpResponse:
+    _partnered_or_404(request)
+    decision = None
+    if request.GET.get("decision", "").isdigit():
+        decision = get_decision_for_user(viewer=request.user, decision_id=int(request.GET["decision"]))  # type: ignore[arg-type]
+    initial = {}
+    if decision is not None:
+        adopted = decision.rounds.exclude(adopted_option=None).order_by("-number").first()
+        if adopted and adopted.adopted_option:
+            initial["idea"] = adopted.adopted_option.text
+    matches = selectors.match_choices(viewer=request.user)  # type: ignore[arg-type]
+    form = ExperimentForm(request.POST or None, matches=matches, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        item_id = form.cleaned_data.get("item")
+        idea = form.cleaned_data["idea"].strip() or dict(matches).get(item_id, "")
+        try:
+            experiment = services.experiment_propose(
+                actor=request.user,  # type: ignore[arg-type]
+                idea=idea,
+                ends_when=form.cleaned_data["ends_when"],
+                then_what=form.cleaned_data["then_what"],
+                catalogue_item_id=item_id,
+                decision=decision,
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Proposed. It starts only if your partner says yes too.")
+            return redirect("decisions:experiment", experiment.pk)
+    return render(
+        request,
+        "decisions/experiment_new.html",
+        {"form": form, "decision": decision},
+        status=400 if form.errors else 200,
+    )
+
+
+def _experiment(request: HttpRequest, experiment: Experiment, status: int = 200, **extra: Any) -> HttpResponse:
+    page = selectors.experiment_page(viewer=request.user, experiment=experiment)  # type: ignore[arg-type]
+    mine = page.my_debrief
+    debrief_form = extra.pop("debrief_form", None) or DebriefForm(
+        initial={"worked": mine.worked, "didnt_work": mine.didnt_work, "surprised": mine.surprised} if mine else None
+    )
+    return render(
+        request, "decisions/experiment.html", {"page": page, "debrief_form": debrief_form, **extra}, status=status
+    )
+
+
+@login_required
+@require_GET
+def experiment_detail(request: HttpRequest, experiment_id: int) -> HttpResponse:
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)  # type: ignore[arg-type]
+    return _experiment(request, experiment)
+
+
+@login_required
+@require_GET
+def experiment_status(request: HttpRequest, experiment_id: int) -> HttpResponse:
+    """The experiment's status card, re-fetched live. It holds no text box,
+    so swapping it never loses anything being typed."""
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)  # type: ignore[arg-type]
+    page = selectors.experiment_page(viewer=request.user, experiment=experiment)  # type: ignore[arg-type]
+    return render(request, "decisions/_experiment_status.html", {"page": page})
+
+
+def _experiment_step(request: HttpRequest, experiment_id: int, action: Any, done: str) -> HttpResponse:
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)  # type: ignore[arg-type]
+    try:
+        action(experiment)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return redirect("decisions:experiment", experiment.pk)
+
+
+@login_required
+@require_POST
+def experiment_consent(request: HttpRequest, experiment_id: int) -> HttpResponse:
+    return _experiment_step(
+        request,
+        experiment_id,
+        lambda e: services.experiment_consent(actor=request.user, experiment=e),
+        "You both said yes. Either of you can end it at any moment.",
+    )
+
+
+@login_required
+@require_POST
+def experiment_not_now(request: HttpRequest, experiment_id: int) -> HttpResponse:
+    return _experiment_step(
+        request,
+        experiment_id,
+        lambda e: services.experiment_not_now(actor=request.user, experiment=e),
+        "Not now. No reason needed.",
+    )
+
+
+@login_required
+@require_POST
+def experiment_withdraw(request: HttpRequest, experiment_id: int) -> HttpResponse:
+    return _experiment_step(
+        request,
+        experiment_id,
+        lambda e: services.experiment_withdraw(actor=request.user, experiment=e),
+        "Withdrawn.",
+    )
+
+
+@login_required
+@require_POST
+def experiment_end(request: HttpRequest, experiment_id: int) -> HttpResponse:
+    return _experiment_step(
+        request,
+        experiment_id,
+        lambda e: services.experiment_end(actor=request.user, experiment=e),
+        "Ended. Here is the way out you agreed on.",
+    )
+
+
+@login_required
+@require_POST
+def debrief_write(request: HttpRequest, experiment_id: int) -> HttpResponse:
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)  # type: ignore[arg-type]
+    form = DebriefForm(request.POST)
+    if form.is_valid():
+        try:
+            services.debrief_write(actor=request.user, experiment=experiment, **form.cleaned_data)  # type: ignore[arg-type]
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Your notes are saved. They show together once you've both written yours.")
+            return redirect("decisions:experiment", experiment.pk)
+    return _experiment(request, experiment, status=400, debrief_form=form)
+
+
+@login_required
+@require_GET
+def wins(request: HttpRequest) -> HttpResponse:
+    _partnered_or_404(request)
+    return render(request, "decisions/wins.html", {"wins": selectors.wins_for(viewer=request.user)})  # type: ignore[arg-type]
