@@ -19,3 +19,6 @@ def pytest_configure(config):  # type: ignore[no-untyped-def]
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     os.makedirs(settings.STATIC_ROOT, exist_ok=True)
+    # Argon2 with tiny costs: the cast signs in a lot. Production keeps
+    # Django's default costs (evenly/accounts/tests/test_sign_in.py checks).
+    settings.PASSWORD_HASHERS = ["evenly.accounts.tests.conftest.QuickArgon2PasswordHasher"]
