@@ -150,3 +150,28 @@ document.addEventListener("click", function (event) {
   }
   field.dispatchEvent(new Event("input", { bubbles: true }));
 });
+
+// ---- Consent: a calm word on any page when the partner asks to slow down ----
+// Pages that show the partner's signal themselves follow it live; everywhere
+// else a small notice appears when their colour changes to yellow.
+(function () {
+  "use strict";
+  var body = document.body;
+  if (!body.getAttribute("data-live")) { return; }
+  var toast = document.createElement("div");
+  toast.className = "consent-toast";
+  toast.setAttribute("role", "status");
+  toast.setAttribute("aria-live", "polite");
+  body.appendChild(toast);
+  body.addEventListener("evenly:consent.signal", function () {
+    if (document.getElementById("partner-signal")) { toast.innerHTML = ""; return; }
+    fetch("/consent/signal/notice/", { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) { return response.ok && !response.redirected ? response.text() : ""; })
+      .then(function (html) { toast.innerHTML = html.trim(); })
+      .catch(function () { /* offline: the signal page catches up */ });
+  });
+  toast.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-consent-dismiss]")) { toast.innerHTML = ""; }
+  });
+})();
+// ---- end consent ----
