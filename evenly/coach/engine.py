@@ -59,6 +59,8 @@ def _keeps(rule: Rule, context: guards.MatchContext) -> bool:
         return False
     if rule.statement_only and guards.is_yes_no_question(context):
         return False
+    if guards.is_echo_question(context):
+        return False
     return rule.guard is None or rule.guard(context)
 
 

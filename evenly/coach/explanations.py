@@ -79,6 +79,11 @@ RULE_ADVICE: dict[str, Advice] = {
         "scorn and may miss the hurt underneath it.",
         "I'm hurt about ___, and I'd like ___.",
     ),
+    "generalization_as_usual": Advice(
+        '"As usual" files this moment under a long list of old ones, so your partner may '
+        "defend the whole record instead of hearing what happened today.",
+        "Today when ___, I felt ___. Could we ___?",
+    ),
     "contempt_dismissive_whatever": Advice(
         'A flat "whatever" can feel like a door closing, even if you only meant that you\'re tired.',
         "I need a break from this right now; can we come back to it at ___?",

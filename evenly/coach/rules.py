@@ -34,7 +34,10 @@ class Rule:
     extend_to_clause: bool = False
 
 
-YOU_ARE = r"(?:you're|you are|you were|you've been|you have been)"
+YOU_ARE = (
+    r"(?:you're|you(?: really| truly| honestly| actually| seriously| literally| just| clearly)? "
+    r"(?:are|were)|you've been|you have been)"
+)
 INTENSIFIER = (
     r"(?:(?:so|such|really|just|very|too|completely|totally|incredibly|unbelievably|"
     r"always|honestly|seriously|literally|extremely|utterly|pretty|kind of|sort of|"
@@ -107,7 +110,16 @@ GENERALIZATION: list[Rule] = [
         "generalization_every_time",
         r"\b(?:every (?:single )?time|each time|whenever|every (?:single )?(?:day|night|thing|"
         r"week|weekend|morning|evening|holiday|birthday))\b",
+        statement_only=True,
         guard=guards.addresses_partner_without_praise,
+    ),
+    Rule(
+        "generalization",
+        "generalization_as_usual",
+        r"\b(?:as (?:usual|always)|like (?:always|usual)|same as (?:always|usual|ever)|"
+        r"(?:yet )?again,? as (?:usual|always))\b",
+        statement_only=True,
+        guard=guards.criticises_partner,
     ),
     Rule(
         "generalization",
@@ -150,12 +162,14 @@ BLAME: list[Rule] = [
     Rule(
         "blame",
         "blame_your_fault",
-        r"\byour (?:fault|doing)\b(?!\s*\?| or (?:mine|not))",
+        r"\byour (?:fault|doing)\b(?! or (?:mine|not))",
+        statement_only=True,
     ),
     Rule(
         "blame",
         "blame_because_of_you",
         r"\b(?:because of you|thanks to you|if it (?:weren't|wasn't|were not|was not) for you)\b",
+        statement_only=True,
         guard=guards.sentence_sounds_hurt,
     ),
     Rule(
@@ -238,7 +252,7 @@ CONTEMPT: list[Rule] = [
         "contempt",
         "contempt_sarcasm",
         r"\b(?:oh,? poor (?:you|baby|thing)|boo,? hoo|cry me a river|spare me|oh,? please\b(?=[.!,]|$)|"
-        r"real mature|very mature|thanks for nothing|gee,? thanks|big surprise|"
+        r"real mature|very mature|thanks for nothing|thank you for nothing|gee,? thanks|big surprise|"
         r"look who(?:'s| has)? (?:decided|finally|showed|bothered)|"
         r"aren't you (?:just )?(?:so )?special|what are you,? (?:five|twelve|a child|a kid)|"
         r"grow up|congratulations,? you (?:finally|actually)|oh,? how (?:brave|generous|kind|noble|"
@@ -256,6 +270,14 @@ CONTEMPT: list[Rule] = [
         "contempt",
         "contempt_dismissive_whatever",
         r"^\W*whatever\b(?=\W*$|,|\.| you say| you want,)",
+    ),
+    Rule(
+        "contempt",
+        "contempt_dismissive_whatever",
+        # "whatever" as a shrug between commas: "Oh, whatever, do what you like."
+        # Not "pizza or whatever", nor "but whatever" (which turns the guilt on oneself).
+        r"(?:^|[,.!:]|\b(?:oh|ok|okay|fine|sure|yeah|ugh|well|so))\s*,?\s*whatever\b"
+        r"(?=\s*(?:[,.!]|$)|,? (?:do|say|go|believe|think|have it) (?:what|whatever|it)\b)",
     ),
     Rule("contempt", "contempt_insult", r"\b(?:ugh|pfft|pff|tsk),? you\b", guard=guards.message_is_short),
 ]
@@ -278,6 +300,7 @@ GUILT_TRIP: list[Rule] = [
         "guilt_trip_martyr",
         r"\bi (?:guess|suppose)\b[^.?!;]{0,50}?\b(?:matter|count|alone|enough|only one|never|"
         r"just|nobody|myself|not important|don't|doesn't|anymore)\b",
+        guard=guards.not_own_state_or_reassurance,
     ),
     Rule(
         "guilt_trip",
@@ -398,6 +421,14 @@ ULTIMATUM: list[Rule] = [
         "ultimatum_or_else",
         rf"\bor (?:else\b|{THREAT_OUTCOME}|not at all\b|i walk\b|the highway\b|leave it\b|"
         r"i will\b(?=[^.?!]{0,30}leav)|i'm finding\b|i'll find\b)",
+    ),
+    Rule(
+        "ultimatum",
+        "ultimatum_or_else",
+        # A threat without a threat word: "Either we move or I move without you."
+        r"\bor (?:else,? )?(?:i|i'll|i will|i'm|i am)(?: just)? "
+        r"(?!could|can|might|may|would|should|could|guess)(?:\w+ ){1,3}?"
+        r"(?:without you|on my own|by myself|for good|alone)\b",
     ),
     Rule(
         "ultimatum",

@@ -37,6 +37,17 @@ FLAGGED = [
     ("Calm down, it's not a big deal.", "dismissal"),
     ("You need to fix this tonight", "demand"),
     ("Stop interrupting me.", "demand"),
+    ("You left the door unlocked, as usual.", "generalization"),
+    ("Thank you for nothing, you always do this.", "generalization"),
+    ("You always ruin movie night. Thank you for the flowers though.", "generalization"),
+    ("Every time I try to feel close to you, you pull away.", "generalization"),
+    ("Isn't this all your fault?", "blame"),
+    ("You make me feel like I'm not good enough.", "blame"),
+    ("Wow, you really are selfish.", "character_attack"),
+    ("You honestly are pathetic.", "contempt"),
+    ("Yeah, whatever, believe what you want.", "contempt"),
+    ("I guess nobody cares what I think anyway.", "guilt_trip"),
+    ("Come with me or I go alone to the wedding.", "ultimatum"),
 ]
 
 CLEAN = [
@@ -60,6 +71,19 @@ CLEAN = [
     "My limit is no phones in bed.",
     "Last chance to grab coffee before the meeting, want one?",
     "Whatever you choose is fine with me.",
+    "I love how you never forget my coffee order.",
+    "Thank you for always making time for my mum.",
+    "You always tidy up after cooking. Thank you!",
+    "You never let me pay, and it means a lot.",
+    "Every time we cuddle I feel connected to you.",
+    "I'm proud that you never gave up on your degree.",
+    "See you at six as usual!",
+    "Pizza or whatever, I'm not fussy.",
+    "I could walk or I could go by myself on the bus.",
+    "Is it your fault or mine? I honestly can't tell.",
+    "Was it your fault? Be honest, I won't be mad.",
+    "I guess I'm just hungry, it's nothing you did.",
+    "You really are a genius at this.",
 ]
 
 
