@@ -11,6 +11,8 @@ urlpatterns = [
     path("account/", include("evenly.accounts.urls")),
     path("couple/", include("evenly.couples.urls")),
     path("pause/", include("evenly.pause.urls")),
+    path("boundaries/", include("evenly.boundaries.urls")),
+    path("curious/", include("evenly.boundaries.curious_urls")),
     path("consent/", include("evenly.consent.urls")),
     path("coach/", include("evenly.coaching.urls")),
     path("decisions/", include("evenly.decisions.urls")),

@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from evenly.boundaries import catalogue
+from evenly.boundaries.models import CONDITION_MAX, NOTE_MAX, WORDING_MAX, Area, Kind, LifeEventKind, ReminderMonths
+from evenly.boundaries.services import CONDITION_TOO_LONG, NOTE_TOO_LONG, UNKNOWN_ITEM, WORDING_TOO_LONG
+from evenly.coaching.widgets import CoachedTextarea
+
+KIND_HELP = {
+    Kind.ENJOY: "Something you like and are glad to share.",
+    Kind.DEPENDS: "Sometimes yes, sometimes not: it depends on mood, context or what's true at the time.",
+    Kind.CURIOUS: "Something you might like to explore, gently and with room to stop.",
+    Kind.HARD_LIMIT: "Off the table. No reason needed.",
+}
+
+PRIVATE_LIMIT_NOTICE = (
+    "Even while this stays private, Evenly will stop any proposal that touches it. "
+    "Your partner would only see \u201cThis isn't open right now\u201d \u2014 the same words for every limit, "
+    "shared or private, so nothing tells them which limit it was."
+)
+
+
+def _catalogue_choices(exclude: set[int]) -> list[Any]:
+    choices: list[Any] = [("", "Choose an item\u2026")]
+    for _area, label, items in catalogue.items_by_area():
+        options = [
+            (str(item.id), f"{item.title} (on your list)" if item.id in exclude else item.title) for item in items
+        ]
+        if options:
+            choices.append((label, options))
+    return choices
+
+
+class _ConditionsMixin(forms.Form):
+    when_mood = forms.CharField(
+        label="Mood",
+        required=False,
+        max_length=CONDITION_MAX,
+        error_messages={"max_length": CONDITION_TOO_LONG},
+        help_text="For example: when I feel rested and close to you.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    when_context = forms.CharField(
+        label="Context",
+        required=False,
+        max_length=CONDITION_MAX,
+        error_messages={"max_length": CONDITION_TOO_LONG},
+        help_text="For example: at home, with time to spare.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    when_must_be_true = forms.CharField(
+        label="What must be true",
+        required=False,
+        max_length=CONDITION_MAX,
+        error_messages={"max_length": CONDITION_TOO_LONG},
+        help_text="For example: we've talked about it first.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    note = forms.CharField(
+        label="Note (optional, only you see it unless you share the entry)",
+        required=False,
+        max_length=NOTE_MAX,
+        error_messages={"max_length": NOTE_TOO_LONG},
+        widget=CoachedTextarea(attrs={"rows": 3, "maxlength": NOTE_MAX}),
+    )
+
+
+class BoundaryAddForm(_ConditionsMixin):
+    source = forms.ChoiceField(
+        label="What is this about?",
+        choices=[("catalogue", "Something from the list"), ("own", "In my own words")],
+        initial="catalogue",
+        widget=forms.RadioSelect,
+    )
+    catalogue_item = forms.ChoiceField(label="Item from the list", required=False, choices=())
+    wording = forms.CharField(
+        label="In your own words",
+        required=False,
+        max_length=WORDING_MAX,
+        error_messages={"max_length": WORDING_TOO_LONG},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "maxlength": WORDING_MAX}),
+    )
+    area = forms.ChoiceField(label="Area", required=False, choices=[("", "Choose an area\u2026"), *Area.choices])
+    kind = forms.ChoiceField(label="How do you feel about it?", choices=Kind.choices, widget=forms.RadioSelect)
+    share = forms.BooleanField(label="Share this entry with my partner", required=False)
+
+    field_order = [
+        "source",
+        "catalogue_item",
+        "wording",
+        "area",
+        "kind",
+        "when_mood",
+        "when_context",
+        "when_must_be_true",
+        "note",
+        "share",
+    ]
+
+    def __init__(self, *args: Any, listed: set[int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["catalogue_item"].choices = _catalogue_choices(listed or set())
+
+    def clean_catalogue_item(self) -> int | None:
+        raw = self.cleaned_data.get("catalogue_item")
+        if not raw:
+            return None
+        return int(raw)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("source") == "catalogue":
+            if not cleaned.get("catalogue_item") and "catalogue_item" not in self.errors:
+                self.add_error("catalogue_item", "Choose an item from the list, or write your own words.")
+        elif cleaned.get("source") == "own":
+            if not (cleaned.get("wording") or "").strip() and "wording" not in self.errors:
+                self.add_error("wording", "Write a few words for this entry.")
+            if not cleaned.get("area"):
+                self.add_error("area", "Choose an area for this entry.")
+        return cleaned
+
+    def full_clean(self) -> None:
+        # An id that is not offered (unknown, retired or already listed) gets a
+        # plain message instead of Django's "Select a valid choice".
+        super().full_clean()
+        if "catalogue_item" in self.errors and self.data.get("source") == "catalogue":
+            raw = str(self.data.get("catalogue_item", ""))
+            if raw:
+                self.errors["catalogue_item"] = self.error_class([UNKNOWN_ITEM])
+
+
+class BoundaryEditForm(_ConditionsMixin):
+    wording = forms.CharField(
+        label="In your own words",
+        max_length=WORDING_MAX,
+        error_messages={"max_length": WORDING_TOO_LONG, "required": "Write a few words for this entry."},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "maxlength": WORDING_MAX}),
+    )
+    area = forms.ChoiceField(label="Area", choices=Area.choices)
+    kind = forms.ChoiceField(label="How do you feel about it?", choices=Kind.choices, widget=forms.RadioSelect)
+
+    field_order = ["wording", "area", "kind", "when_mood", "when_context", "when_must_be_true", "note"]
+
+    def __init__(self, *args: Any, custom: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not custom:
+            del self.fields["wording"]
+            del self.fields["area"]
+
+
+class LifeEventForm(forms.Form):
+    kind = forms.ChoiceField(label="What changed?", choices=LifeEventKind.choices, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label="A few words, if you like (optional)",
+        required=False,
+        max_length=NOTE_MAX,
+        error_messages={"max_length": NOTE_TOO_LONG},
+        widget=CoachedTextarea(attrs={"rows": 3, "maxlength": NOTE_MAX}),
+    )
+    share = forms.BooleanField(
+        label="Share this with my partner (it will invite both of you to look over your boundaries)", required=False
+    )
+
+
+class ReminderForm(forms.Form):
+    months = forms.TypedChoiceField(
+        label="Remind me to look over my boundaries",
+        choices=ReminderMonths.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
