@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from evenly.accounts.models import User
+from evenly.boundaries.demo import seed_boundaries
 from evenly.consent.demo import seed_consent
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind, Notification, NotificationKind
@@ -150,6 +151,7 @@ class Command(BaseCommand):
             seed_pauses(users)
             seed_notifications(users)
             seed_audit(users)
+            seed_boundaries(users)
             seed_decisions(users)
             seed_consent(users)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as any of:"))
