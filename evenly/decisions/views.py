@@ -272,6 +272,8 @@ def ratings_save(request: HttpRequest, decision_id: int) -> HttpResponse:
             "An option changed while you were rating, so its rating wasn't saved. Read the new wording and rate it "
             "again; your other ratings are saved.",
         )
+    elif done and Decision.objects.get(pk=decision.pk).stage == Stage.AGREEING:
+        messages.success(request, "You've both finished rating. Here is the fairest option.")
     elif done:
         messages.success(request, "Your ratings are in. The suggestion shows once you've both finished.")
     else:

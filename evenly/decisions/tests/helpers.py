@@ -52,7 +52,12 @@ def agreed(a, b) -> Decision:
     review_on = timezone.localdate() + timedelta(days=14)
     for user in (a, b):
         services.agreement_sign(
-            actor=user, decision=decision, option=option, seen_version=option.version, trial_days=14, review_on=review_on
+            actor=user,
+            decision=decision,
+            option=option,
+            seen_version=option.version,
+            trial_days=14,
+            review_on=review_on,
         )
     return Decision.objects.get(pk=decision.pk)
 

@@ -72,9 +72,7 @@ def test_it_prefers_the_fairer_option_over_the_more_popular_one():
 
 def test_it_explains_without_saying_who_rated_what():
     text = explain(Suggestion(key=1, floor=3, total=7, decided_by="floor"))
-    assert text == (
-        "It's the best option for whichever of you likes it least: neither of you rated it below 'okay'."
-    )
+    assert text == ("It's the best option for whichever of you likes it least: neither of you rated it below 'okay'.")
     assert "liked more overall" in explain(Suggestion(key=1, floor=3, total=8, decided_by="total"))
     assert explain(Suggestion(key=1, floor=5, total=10, decided_by="floor")) == "You both love this one."
 
