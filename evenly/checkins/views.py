@@ -277,17 +277,20 @@ def _say_form(stage: selectors.Stage, submitted: Any = None, error: str = "") ->
     action = next((a for a in SAY_ACTIONS if a in stage.allowed), None)
     if action is None:
         return None
-    if submitted is not None and submitted.get("action") == action:
+    bound = submitted is not None and submitted.get("action") == action
+    if bound:
         data = submitted.copy()
         data["version"] = str(stage.checkin.version)
         form = SayForm(data)
+    else:
+        form = SayForm(initial={"version": stage.checkin.version, "action": action.value})
+    # Labels first: a bound field copies its label when it is first used.
+    form.fields["text"].label = SAY_LABELS[action]
+    form.fields["text"].help_text = SAY_HELP[action]
+    if bound:
         form.is_valid()
         if error:
             form.add_error(None, error)
-    else:
-        form = SayForm(initial={"version": stage.checkin.version, "action": action.value})
-    form.fields["text"].label = SAY_LABELS[action]
-    form.fields["text"].help_text = SAY_HELP[action]
     form.say_action = action.value  # type: ignore[attr-defined]
     return form
 
@@ -295,7 +298,11 @@ def _say_form(stage: selectors.Stage, submitted: Any = None, error: str = "") ->
 def _stage_context(
     request: AuthenticatedHttpRequest, checkin: CheckIn, *, submitted: Any = None, error: str = ""
 ) -> dict[str, Any]:
-    stage = selectors.stage_for(viewer=request.user, checkin=checkin, ready=_ready(request))
+    ready = _ready(request)
+    if submitted is not None and submitted.get("version") == str(checkin.version):
+        # Refused, but nothing moved on: the same person still holds the phone.
+        ready = checkin.version
+    stage = selectors.stage_for(viewer=request.user, checkin=checkin, ready=ready)
     say_form = _say_form(stage, submitted, error)
     reused = say_form is not None and submitted is not None and say_form.is_bound
     return {
@@ -305,7 +312,7 @@ def _stage_context(
         # Words that no longer fit the current step are still shown, never lost.
         "kept_text": "" if reused or submitted is None else submitted.get("text", ""),
         "step_error": "" if reused else error,
-        "ready": _ready(request),
+        "ready": ready,
         "paused": pause_state(viewer=request.user, couple_id=checkin.couple_id).is_paused,
     }
 
@@ -353,7 +360,7 @@ def act(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
     if not form.is_valid():
         if checkin.status != Status.OPEN:
             return redirect("checkins:checkin", checkin_id=checkin.pk)
-        return _checkin(request, checkin, status=400, submitted=request.POST if saying else None)
+        return _checkin(request, checkin, status=400, submitted=request.POST)
     try:
         checkin = services.checkin_act(
             actor=request.user,
@@ -368,7 +375,7 @@ def act(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
         if checkin.status != Status.OPEN and not saying:
             messages.info(request, error.message)
             return redirect("checkins:checkin", checkin_id=checkin.pk)
-        return _checkin(request, checkin, status=409, submitted=request.POST if saying else None, error=error.message)
+        return _checkin(request, checkin, status=409, submitted=request.POST, error=error.message)
     if checkin.status == Status.CLOSED:
         messages.success(request, "The check-in is closed. Thank you both for taking the time.")
     return redirect("checkins:checkin", checkin_id=checkin.pk)
