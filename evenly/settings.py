@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "evenly.pause",
     "evenly.boundaries",
     "evenly.coaching",
+    "evenly.checkins",
     "evenly.decisions",
     "evenly.consent",
 ]

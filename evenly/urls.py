@@ -15,5 +15,6 @@ urlpatterns = [
     path("curious/", include("evenly.boundaries.curious_urls")),
     path("consent/", include("evenly.consent.urls")),
     path("coach/", include("evenly.coaching.urls")),
+    path("checkins/", include("evenly.checkins.urls")),
     path("decisions/", include("evenly.decisions.urls")),
 ]

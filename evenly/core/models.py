@@ -97,6 +97,8 @@ class NotificationKind(models.TextChoices):
 
     REVISIT_REMINDER = "revisit", "A moment you set aside is ready to revisit, whenever you both are."
     COUPLE_ENDED = "couple_ended", "Your shared space has ended. Everything you wrote yourself is still here."
+    CHECKIN_PLANNED = "checkin_planned", "A check-in has been planned. You'll find it under Check-ins."
+    CHECKIN_SOON = "checkin_soon", "A check-in you planned together starts soon."
     CONSENT_CHECK_IN_OPEN = "consent_tonight", "A check-in for tonight is open, to answer only if you'd like to."
     CONSENT_INVITATION = "consent_invitation", "There's an invitation for you, to answer only if and when you like."
     BOUNDARY_CHANGED = "boundary_changed", "A boundary your partner shares has changed."

@@ -23,6 +23,7 @@ from django.utils import timezone
 from evenly.accounts.models import User
 from evenly.boundaries.demo import seed_boundaries
 from evenly.consent.demo import seed_consent
+from evenly.checkins.demo import seed_checkins
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind, Notification, NotificationKind
 from evenly.couples.models import Membership
@@ -151,6 +152,7 @@ class Command(BaseCommand):
             seed_pauses(users)
             seed_notifications(users)
             seed_audit(users)
+            seed_checkins(users)
             seed_boundaries(users)
             seed_decisions(users)
             seed_consent(users)
