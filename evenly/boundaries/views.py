@@ -358,6 +358,8 @@ def curious(request: HttpRequest) -> HttpResponse:
     if current is None:
         raise Http404
     answers = selectors.my_answers(viewer=request.user)
+    position = areas.index(current)
+    next_area = areas[position + 1][:2] if position + 1 < len(areas) else None
     return render(
         request,
         "boundaries/curious.html",
@@ -367,7 +369,8 @@ def curious(request: HttpRequest) -> HttpResponse:
             "area_label": current[1],
             "rows": [(item, answers.get(item.id, "")) for item in current[2]],
             "answer_choices": Answer.choices,
-            "own_limits": selectors.my_listed_item_ids(viewer=request.user) & _own_hard_limits(request),
+            "own_limits": _own_hard_limits(request),
+            "next_area": next_area,
         },
     )
 
