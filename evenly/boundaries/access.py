@@ -20,7 +20,7 @@ def get_own_boundary(*, viewer: User, boundary_id: int) -> Boundary:
 def get_partners_shared_boundary(*, viewer: User, boundary_id: int) -> Boundary:
     """A boundary the viewer's current partner shares in their couple."""
     context = couple_context(viewer=viewer)
-    if context.partner is None:
+    if context.partner is None or context.couple_id is None:
         raise Http404
     boundary = Boundary.objects.filter(
         pk=boundary_id, author=context.partner, visibility=Visibility.SHARED, couple_id=context.couple_id

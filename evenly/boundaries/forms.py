@@ -102,7 +102,9 @@ class BoundaryAddForm(_ConditionsMixin):
 
     def __init__(self, *args: Any, listed: set[int] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["catalogue_item"].choices = _catalogue_choices(listed or set())
+        field = self.fields["catalogue_item"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = _catalogue_choices(listed or set())
 
     def clean_catalogue_item(self) -> int | None:
         raw = self.cleaned_data.get("catalogue_item")

@@ -39,11 +39,8 @@ def touches_phrase(text: str, phrase: str) -> bool:
 def hard_limit_item_ids(*, user_id: int) -> set[int]:
     from evenly.boundaries.models import Boundary, Kind
 
-    return set(
-        Boundary.objects.filter(author_id=user_id, kind=Kind.HARD_LIMIT, catalogue_item_id__isnull=False).values_list(
-            "catalogue_item_id", flat=True
-        )
-    )
+    rows = Boundary.objects.filter(author_id=user_id, kind=Kind.HARD_LIMIT, catalogue_item_id__isnull=False)
+    return {item_id for item_id in rows.values_list("catalogue_item_id", flat=True) if item_id is not None}
 
 
 def hard_limit_phrases(*, user_id: int) -> list[str]:

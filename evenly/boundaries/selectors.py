@@ -41,11 +41,8 @@ def my_boundaries(*, viewer: User) -> list[AreaGroup]:
 
 
 def my_listed_item_ids(*, viewer: User) -> set[int]:
-    return set(
-        Boundary.objects.filter(author=viewer, catalogue_item_id__isnull=False).values_list(
-            "catalogue_item_id", flat=True
-        )
-    )
+    rows = Boundary.objects.filter(author=viewer, catalogue_item_id__isnull=False)
+    return {item_id for item_id in rows.values_list("catalogue_item_id", flat=True) if item_id is not None}
 
 
 def talk_list_ids_for_owner(*, viewer: User) -> set[int]:
@@ -63,7 +60,7 @@ def talk_list_ids_for_owner(*, viewer: User) -> set[int]:
 
 def partners_shared_boundaries(*, viewer: User) -> list[AreaGroup]:
     context = couple_context(viewer=viewer)
-    if context.partner is None:
+    if context.partner is None or context.couple_id is None:
         return []
     return _grouped(
         Boundary.objects.filter(author=context.partner, visibility=Visibility.SHARED, couple_id=context.couple_id)
@@ -103,6 +100,13 @@ def review_settings(*, viewer: User) -> ReviewSettings:
 
 def open_review(*, viewer: User) -> Review | None:
     return Review.objects.filter(user=viewer, finished_at__isnull=True).first()
+
+
+def review_next_boundary(*, review: Review) -> Boundary | None:
+    """The next entry of the walk-through, in list order; None when done."""
+    done = set(review.steps.values_list("boundary_id_at_review", flat=True))
+    remaining = [b for b in Boundary.objects.filter(author_id=review.user_id) if b.pk not in done]
+    return min(remaining, key=lambda b: b.sort_key) if remaining else None
 
 
 def life_events(*, viewer: User) -> tuple[list[LifeEvent], list[LifeEvent]]:

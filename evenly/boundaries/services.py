@@ -71,7 +71,9 @@ def _same_wording(a: str, b: str) -> bool:
 
 def _check_custom_unique(*, author: User, wording: str, exclude_id: int | None = None) -> None:
     # The wording is encrypted, so the comparison happens here rather than in SQL.
-    others = Boundary.objects.filter(author=author, catalogue_item_id__isnull=True).exclude(pk=exclude_id)
+    others = Boundary.objects.filter(author=author, catalogue_item_id__isnull=True)
+    if exclude_id is not None:
+        others = others.exclude(pk=exclude_id)
     if any(_same_wording(other.wording, wording) for other in others):
         raise ServiceError(DUPLICATE_WORDING)
 
@@ -93,8 +95,10 @@ def _record(boundary: Boundary, action: str) -> None:
 def _tell_partner_it_is_stricter(*, boundary: Boundary) -> None:
     """A stricter shared boundary applies at once; the partner is told in
     neutral words and their open view refreshes."""
-    partner = couple_context(viewer=boundary.author).partner
-    if partner is None or boundary.couple_id is None:
+    context = couple_context(viewer=boundary.author)
+    partner = context.partner
+    # A boundary shared in an earlier couple is not visible to a new partner.
+    if partner is None or boundary.couple_id != context.couple_id:
         return
     notify(user_ids=[partner.pk], kind=NotificationKind.BOUNDARY_CHANGED)
     publish(recipients=[partner.pk], event="boundary.changed", boundary=boundary.pk)
@@ -152,6 +156,7 @@ def boundary_add(
                 note=note,
             )
             _record(boundary, ChangeAction.ADDED)
+            _start_reminders(actor)
             if share and kind == Kind.HARD_LIMIT:
                 _tell_partner_it_is_stricter(boundary=boundary)
     except IntegrityError:
@@ -251,7 +256,8 @@ def talk_request_add(*, actor: User, boundary: Boundary) -> TalkRequest:
     to talk about. Asking twice keeps one item."""
     context = couple_context(viewer=actor)
     if (
-        context.partner is None
+        context.couple is None
+        or context.partner is None
         or boundary.author_id != context.partner.pk
         or not boundary.is_shared
         or boundary.couple_id != context.couple_id
@@ -285,12 +291,6 @@ def review_start(*, actor: User) -> Review:
             return Review.objects.create(user=actor)
     except IntegrityError:
         return Review.objects.get(user=actor, finished_at__isnull=True)
-
-
-def review_next_boundary(*, review: Review) -> Boundary | None:
-    done = set(review.steps.values_list("boundary_id_at_review", flat=True))
-    remaining = [b for b in Boundary.objects.filter(author_id=review.user_id) if b.pk not in done]
-    return min(remaining, key=lambda b: b.sort_key) if remaining else None
 
 
 def review_step(*, actor: User, review: Review, boundary: Boundary, outcome: str) -> None:
@@ -336,6 +336,15 @@ def _schedule_reminder(row: ReviewSettings) -> None:
     reminder = send_review_reminder.using(run_after=when)
     user_id = row.user_id
     transaction.on_commit(lambda: reminder.enqueue(user_id, when.isoformat()))
+
+
+def _start_reminders(user: User) -> None:
+    """The first entry on a list starts the default reminder cycle."""
+    row, created = ReviewSettings.objects.get_or_create(user=user)
+    if created and row.reminder_months:
+        row.next_reminder_at = _next_reminder(row.reminder_months)
+        row.save(update_fields=["next_reminder_at"])
+        _schedule_reminder(row)
 
 
 def review_reminder_set(*, actor: User, months: int) -> ReviewSettings:

@@ -4,10 +4,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from evenly.boundaries import catalogue, selectors, services
 from evenly.boundaries.access import (
@@ -26,14 +27,20 @@ from evenly.boundaries.forms import (
 )
 from evenly.boundaries.models import Answer, ReviewOutcome
 from evenly.core.errors import ServiceError
+from evenly.core.http import AuthenticatedHttpRequest
 from evenly.couples.selectors import couple_context
+
+
+class Request(AuthenticatedHttpRequest):
+    htmx: HtmxDetails
+
 
 # ---- My boundaries ----
 
 
 @login_required
 @require_GET
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: Request) -> HttpResponse:
     context = couple_context(viewer=request.user)
     return render(
         request,
@@ -49,14 +56,14 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _form_page(request: HttpRequest, template: str, extra: dict[str, Any], status: int = 200) -> HttpResponse:
+def _form_page(request: Request, template: str, extra: dict[str, Any], status: int = 200) -> HttpResponse:
     base = {"kind_help": KIND_HELP, "private_limit_notice": PRIVATE_LIMIT_NOTICE}
     return render(request, template, {**base, **extra}, status=status)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def add(request: HttpRequest) -> HttpResponse:
+def add(request: Request) -> HttpResponse:
     listed = selectors.my_listed_item_ids(viewer=request.user)
     ctx = couple_context(viewer=request.user)
     if request.method == "GET":
@@ -98,7 +105,7 @@ def add(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, boundary_id: int) -> HttpResponse:
+def edit(request: Request, boundary_id: int) -> HttpResponse:
     boundary = get_own_boundary(viewer=request.user, boundary_id=boundary_id)
     review_id = _int(request.GET.get("review") or request.POST.get("review"))
     review = selectors.open_review(viewer=request.user)
@@ -149,7 +156,7 @@ def edit(request: HttpRequest, boundary_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def share(request: HttpRequest, boundary_id: int) -> HttpResponse:
+def share(request: Request, boundary_id: int) -> HttpResponse:
     boundary = get_own_boundary(viewer=request.user, boundary_id=boundary_id)
     try:
         services.boundary_share(actor=request.user, boundary=boundary)
@@ -162,7 +169,7 @@ def share(request: HttpRequest, boundary_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def unshare(request: HttpRequest, boundary_id: int) -> HttpResponse:
+def unshare(request: Request, boundary_id: int) -> HttpResponse:
     boundary = get_own_boundary(viewer=request.user, boundary_id=boundary_id)
     services.boundary_unshare(actor=request.user, boundary=boundary)
     message = "Only you can see this now."
@@ -174,7 +181,7 @@ def unshare(request: HttpRequest, boundary_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def remove(request: HttpRequest, boundary_id: int) -> HttpResponse:
+def remove(request: Request, boundary_id: int) -> HttpResponse:
     boundary = get_own_boundary(viewer=request.user, boundary_id=boundary_id)
     if request.method == "GET":
         return render(request, "boundaries/remove.html", {"boundary": boundary})
@@ -185,14 +192,14 @@ def remove(request: HttpRequest, boundary_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: Request) -> HttpResponse:
     return render(request, "boundaries/history.html", {"changes": selectors.my_history(viewer=request.user)})
 
 
 # ---- The partner's shared boundaries ----
 
 
-def _partner_context(request: HttpRequest) -> dict[str, Any]:
+def _partner_context(request: Request) -> dict[str, Any]:
     groups = selectors.partners_shared_boundaries(viewer=request.user)
     return {
         "ctx": couple_context(viewer=request.user),
@@ -204,20 +211,20 @@ def _partner_context(request: HttpRequest) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def partner(request: HttpRequest) -> HttpResponse:
+def partner(request: Request) -> HttpResponse:
     return render(request, "boundaries/partner.html", _partner_context(request))
 
 
 @login_required
 @require_GET
-def partner_list(request: HttpRequest) -> HttpResponse:
+def partner_list(request: Request) -> HttpResponse:
     """The list alone, re-fetched when a shared boundary changes."""
     return render(request, "boundaries/_partner_list.html", _partner_context(request))
 
 
 @login_required
 @require_POST
-def talk(request: HttpRequest, boundary_id: int) -> HttpResponse:
+def talk(request: Request, boundary_id: int) -> HttpResponse:
     boundary = get_partners_shared_boundary(viewer=request.user, boundary_id=boundary_id)
     services.talk_request_add(actor=request.user, boundary=boundary)
     if request.htmx:
@@ -231,7 +238,7 @@ def talk(request: HttpRequest, boundary_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest) -> HttpResponse:
+def review(request: Request) -> HttpResponse:
     if request.method == "POST":
         started = services.review_start(actor=request.user)
         return redirect("boundaries:review_step", review_id=started.pk)
@@ -247,7 +254,7 @@ def review(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review_step(request: HttpRequest, review_id: int) -> HttpResponse:
+def review_step(request: Request, review_id: int) -> HttpResponse:
     current = get_own_open_review(viewer=request.user, review_id=review_id)
     if request.method == "POST":
         boundary = get_own_boundary(viewer=request.user, boundary_id=_int(request.POST.get("boundary")) or 0)
@@ -257,17 +264,20 @@ def review_step(request: HttpRequest, review_id: int) -> HttpResponse:
         else:
             services.review_step(actor=request.user, review=current, boundary=boundary, outcome=outcome)
         return redirect("boundaries:review_step", review_id=current.pk)
-    boundary = services.review_next_boundary(review=current)
     return render(
         request,
         "boundaries/review_step.html",
-        {"review": current, "boundary": boundary, "private_limit_notice": PRIVATE_LIMIT_NOTICE},
+        {
+            "review": current,
+            "boundary": selectors.review_next_boundary(review=current),
+            "private_limit_notice": PRIVATE_LIMIT_NOTICE,
+        },
     )
 
 
 @login_required
 @require_POST
-def review_finish(request: HttpRequest, review_id: int) -> HttpResponse:
+def review_finish(request: Request, review_id: int) -> HttpResponse:
     current = get_own_open_review(viewer=request.user, review_id=review_id)
     services.review_finish(actor=request.user, review=current)
     messages.success(request, "Thank you for looking after your boundaries. They can change whenever you need.")
@@ -276,7 +286,7 @@ def review_finish(request: HttpRequest, review_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def reminders(request: HttpRequest) -> HttpResponse:
+def reminders(request: Request) -> HttpResponse:
     settings_row = selectors.review_settings(viewer=request.user)
     if request.method == "POST":
         form = ReminderForm(request.POST)
@@ -294,7 +304,7 @@ def reminders(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def life_events(request: HttpRequest) -> HttpResponse:
+def life_events(request: Request) -> HttpResponse:
     ctx = couple_context(viewer=request.user)
     form = LifeEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -320,7 +330,7 @@ def life_events(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def life_event_share(request: HttpRequest, event_id: int) -> HttpResponse:
+def life_event_share(request: Request, event_id: int) -> HttpResponse:
     event = get_own_life_event(viewer=request.user, event_id=event_id)
     try:
         services.life_event_share(actor=request.user, event=event)
@@ -331,7 +341,7 @@ def life_event_share(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def life_event_unshare(request: HttpRequest, event_id: int) -> HttpResponse:
+def life_event_unshare(request: Request, event_id: int) -> HttpResponse:
     event = get_own_life_event(viewer=request.user, event_id=event_id)
     services.life_event_unshare(actor=request.user, event=event)
     return redirect("boundaries:life_events")
@@ -339,7 +349,7 @@ def life_event_unshare(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def life_event_remove(request: HttpRequest, event_id: int) -> HttpResponse:
+def life_event_remove(request: Request, event_id: int) -> HttpResponse:
     event = get_own_life_event(viewer=request.user, event_id=event_id)
     services.life_event_delete(actor=request.user, event=event)
     messages.success(request, "Removed.")
@@ -351,7 +361,7 @@ def life_event_remove(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def curious(request: HttpRequest) -> HttpResponse:
+def curious(request: Request) -> HttpResponse:
     areas = catalogue.items_by_area()
     chosen = request.GET.get("area") or areas[0][0]
     current = next((row for row in areas if row[0] == chosen), None)
@@ -375,7 +385,7 @@ def curious(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _own_hard_limits(request: HttpRequest) -> set[int]:
+def _own_hard_limits(request: Request) -> set[int]:
     from evenly.boundaries.guard import hard_limit_item_ids
 
     return hard_limit_item_ids(user_id=request.user.pk)
@@ -383,7 +393,7 @@ def _own_hard_limits(request: HttpRequest) -> set[int]:
 
 @login_required
 @require_POST
-def curious_answer(request: HttpRequest, item_id: int) -> HttpResponse:
+def curious_answer(request: Request, item_id: int) -> HttpResponse:
     item = catalogue.get(item_id)
     if item is None or item.retired:
         raise Http404
@@ -419,7 +429,7 @@ def curious_answer(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def matches(request: HttpRequest) -> HttpResponse:
+def matches(request: Request) -> HttpResponse:
     return render(
         request,
         "boundaries/matches.html",

@@ -15,6 +15,7 @@ from evenly.boundaries.models import (
     TalkRequest,
     is_stricter,
 )
+from evenly.boundaries.selectors import review_next_boundary
 from evenly.boundaries.tasks import send_review_reminder
 from evenly.boundaries.tests.helpers import entry
 from evenly.core.errors import ServiceError
@@ -170,12 +171,12 @@ def test_starting_a_review_twice_resumes_it(alex):
 def test_a_review_walks_every_entry_once(alex):
     first, second = entry(alex, 105), entry(alex, 101)
     review = services.review_start(actor=alex)
-    assert services.review_next_boundary(review=review) == second
+    assert review_next_boundary(review=review) == second
     services.review_step(actor=alex, review=review, boundary=second, outcome="kept")
     services.review_step(actor=alex, review=review, boundary=second, outcome="removed")  # repeated: ignored
     assert Boundary.objects.filter(pk=second.pk).exists()
     services.review_step(actor=alex, review=review, boundary=first, outcome="removed")
-    assert services.review_next_boundary(review=review) is None
+    assert review_next_boundary(review=review) is None
     services.review_finish(actor=alex, review=review)
     assert services.review_start(actor=alex) != review
 
@@ -245,3 +246,30 @@ def test_curiosity_answers_send_no_events(alex, sam, event_tap, django_capture_o
         services.curiosity_answer_set(actor=sam, catalogue_item_id=101, answer="yes")
         services.curiosity_answer_set(actor=sam, catalogue_item_id=101, answer="no")
     assert event_tap.received(alex) == [] and event_tap.received(sam) == []
+
+
+def test_the_first_entry_starts_the_default_reminder(alex, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry(alex, 103)
+        entry(alex, 104)
+    row = ReviewSettings.objects.get(user=alex)
+    assert row.reminder_months == 3 and row.next_reminder_at > timezone.now() + timedelta(days=85)
+    assert DBTaskResult.objects.filter(task_path__endswith="send_review_reminder").count() == 1
+
+
+def test_a_boundary_shared_in_an_earlier_couple_stays_unseen_and_silent(
+    alex, sam, casey, event_tap, django_capture_on_commit_callbacks
+):
+    from evenly.boundaries.selectors import partners_shared_boundaries
+    from evenly.couples.services import couple_create, couple_leave, invite_accept, invite_create
+
+    boundary = entry(alex, 103, shared=True)
+    couple_leave(actor=alex)
+    couple_create(actor=alex)
+    invite_accept(actor=casey, token=invite_create(actor=alex).token)
+    assert partners_shared_boundaries(viewer=sam) == []
+    assert all(not group.boundaries for group in partners_shared_boundaries(viewer=casey))
+    event_tap.listen(casey, sam)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.boundary_update(actor=alex, boundary=boundary, kind=Kind.HARD_LIMIT)
+    assert event_tap.received(casey) == [] and event_tap.received(sam) == []
