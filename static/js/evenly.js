@@ -12,8 +12,11 @@
     document.documentElement.style.visibility = "hidden";
     location.replace("/list/");
   }
-  var exitLink = document.getElementById("quick-exit");
-  if (exitLink) { exitLink.addEventListener("click", quickExit); }
+  // Delegated, so the copy inside a freshly fetched pause notice works too.
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest("#quick-exit, [data-quick-exit]")) { quickExit(event); }
+  });
   var lastEscape = 0;
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {

@@ -175,17 +175,6 @@ class Browsing:
         client.force_login(user)
         context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": self.server.url}])
 
-    def sign_in_with_form(self, page: Any, user: User) -> None:
-        """The real sign-in form, which also counts as a fresh authentication
-        for pages that ask for one (leaving the shared space)."""
-        from tests.cast import PASSWORD
-
-        page.goto("/accounts/login/")
-        page.fill("input[name=login]", user.email)
-        page.fill("input[name=password]", PASSWORD)
-        with page.expect_navigation():
-            page.press("input[name=password]", "Enter")
-
     def screenshot(self, page: Any, label: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{self.name}--{label}.png"
