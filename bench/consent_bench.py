@@ -226,7 +226,8 @@ def consent_markdown(*, couples: int = 200, samples: int = 200) -> str:
     work = Path(tempfile.mkdtemp(prefix="evenly-consent-bench-"))
     try:
         env = base_env(work)
-        sessions = prepare(work, env, couples)
+        with contextlib.redirect_stdout(sys.stderr):  # run.py's progress lines stay out of the markdown
+            sessions = prepare(work, env, couples)
         results: list[Delivery] = []
         port = free_port()
         with serving("consent-uvicorn", uvicorn_command(port), env, port, work):

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.consent.models import Dialogue, Invitation
@@ -8,10 +10,15 @@ from evenly.couples.selectors import couple_context
 
 
 def get_dialogue_for_user(*, viewer: User, dialogue_id: int) -> Dialogue:
-    """A check-in of the viewer's current couple that has not been forgotten; 404 otherwise."""
+    """A check-in of the viewer's current couple that is still open; 404 otherwise.
+    Once it ends, its answers are never shown again, even before they are erased."""
     couple_id = couple_context(viewer=viewer).couple_id
-    dialogue = Dialogue.objects.filter(pk=dialogue_id, couple_id=couple_id, erased_at__isnull=True).first()
-    if couple_id is None or dialogue is None:
+    if couple_id is None:
+        raise Http404
+    dialogue = Dialogue.objects.filter(
+        pk=dialogue_id, couple_id=couple_id, erased_at__isnull=True, ends_at__gt=timezone.now()
+    ).first()
+    if dialogue is None:
         raise Http404
     return dialogue
 
@@ -20,15 +27,13 @@ def get_invitation_for_user(*, viewer: User, invitation_id: int) -> Invitation:
     """An invitation the viewer sent or received in their current couple, not
     yet forgotten; 404 for anything else."""
     couple_id = couple_context(viewer=viewer).couple_id
+    if couple_id is None:
+        raise Http404
     invitation = (
         Invitation.objects.filter(pk=invitation_id, couple_id=couple_id, erased_at__isnull=True)
-        .filter(inviter=viewer)
-        .first()
-    ) or (
-        Invitation.objects.filter(pk=invitation_id, couple_id=couple_id, erased_at__isnull=True)
-        .filter(invitee=viewer)
+        .filter(Q(inviter=viewer) | Q(invitee=viewer))
         .first()
     )
-    if couple_id is None or invitation is None:
+    if invitation is None:
         raise Http404
     return invitation

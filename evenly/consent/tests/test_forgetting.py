@@ -145,3 +145,17 @@ def test_the_scheduled_task_forgets_a_day_after_the_end(alex, sam, invite):
     _run_ready_tasks()
     invitation.refresh_from_db()
     assert invitation.what_words == "" and invitation.erased_at is not None
+
+
+def test_an_ended_check_in_is_never_shown_again(alex, sam, client_for):
+    dialogue = services.dialogue_start(actor=alex)
+    Dialogue.objects.update(ends_at=timezone.now() - timedelta(minutes=1))
+    for user in (alex, sam):
+        assert client_for(user).get(f"/consent/tonight/{dialogue.pk}/").status_code == 404
+
+
+def test_the_data_download_includes_consent(alex, sam, invite):
+    from evenly.core.personal_data import export_for
+
+    invite(alex, words="Breakfast in bed")
+    assert export_for(alex)["consent"]["invitations_sent"][0]["own_words"] == "Breakfast in bed"

@@ -40,3 +40,17 @@ def test_a_check_in_lasts_at_most_a_day():
     with pytest.raises(timing.WindowError):
         timing.check_dialogue_end(now + timedelta(hours=25), now=now)
     timing.check_dialogue_end(now + timedelta(hours=10), now=now)
+
+
+@given(st.text(max_size=700), st.text(max_size=1200), st.lists(st.text(max_size=6), max_size=4))
+def test_the_invitation_form_handles_any_input_calmly(words, note, items):
+    from evenly.consent.forms import InvitationForm
+
+    form = InvitationForm(
+        {"words": words, "note": note, "items": items, "starts_at": "2026-05-01T20:00", "ends_at": "2026-05-01T23:00"}
+    )
+    if form.is_valid():
+        assert form.cleaned_data["items"] or form.cleaned_data["words"].strip()
+        assert len(form.cleaned_data["words"]) <= 500
+    else:
+        assert form.errors
