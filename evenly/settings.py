@@ -49,9 +49,7 @@ SECRET_KEY = _secret("SECRET_KEY", "secret_key", lambda: secrets.token_urlsafe(5
 # Newest key first. Older keys stay listed until `manage.py rotate_field_keys`
 # has re-encrypted every row under the newest one.
 FIELD_ENCRYPTION_KEYS = [
-    key.strip()
-    for key in _secret("FIELD_ENCRYPTION_KEYS", "field_keys", new_field_key).split(",")
-    if key.strip()
+    key.strip() for key in _secret("FIELD_ENCRYPTION_KEYS", "field_keys", new_field_key).split(",") if key.strip()
 ]
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
@@ -78,9 +76,9 @@ INSTALLED_APPS = [
     "evenly.pause",
     "evenly.boundaries",
     "evenly.coaching",
-    "evenly.checkins",
     "evenly.decisions",
     "evenly.consent",
+    "evenly.checkins",
 ]
 
 MIDDLEWARE = [
@@ -93,7 +91,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -130,10 +127,7 @@ else:
                 # WAL lets readers and one writer work at once; IMMEDIATE takes
                 # the write lock at BEGIN so two writers never deadlock midway.
                 "init_command": (
-                    "PRAGMA journal_mode=WAL;"
-                    "PRAGMA synchronous=NORMAL;"
-                    "PRAGMA foreign_keys=ON;"
-                    "PRAGMA busy_timeout=5000;"
+                    "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;PRAGMA busy_timeout=5000;"
                 ),
                 "transaction_mode": "IMMEDIATE",
             },
@@ -209,7 +203,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Evenly"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
-USERSESSIONS_TRACK_ACTIVITY = True
+# Sessions are recorded when someone signs in, not on every request: no
+# "last seen" trail builds up, and no request pays for a write.
+USERSESSIONS_TRACK_ACTIVITY = False
 USERSESSIONS_ADAPTER = "evenly.accounts.adapter.UserSessionsAdapter"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/accounts/login/"
@@ -261,7 +257,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("EVENLY_BEHIND_PROXY", False) else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# "same-origin": no referrer ever leaves Evenly. Plain "no-referrer" would
+# also make browsers send `Origin: null` on our own form posts, which the CSRF
+# check (rightly) refuses.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "evenly.core.views.csrf_failure"

@@ -70,11 +70,6 @@ class AuditKind(models.TextChoices):
     COUPLE_JOINED = "couple_joined", "Joined a couple space"
     COUPLE_LEFT = "couple_left", "Left the couple space"
     COUPLE_ENDED = "couple_ended", "The couple space ended"
-    DECISION_REVIEW = (
-        "decision_review",
-        "Something you are trying together has reached its look-back date. Take a look whenever suits you both.",
-    )
-    EXPERIMENT_ENDED = "experiment_ended", "An experiment has ended. The way out you agreed on is there for you both."
 
 
 class AuditEvent(models.Model):
@@ -97,10 +92,15 @@ class NotificationKind(models.TextChoices):
 
     REVISIT_REMINDER = "revisit", "A moment you set aside is ready to revisit, whenever you both are."
     COUPLE_ENDED = "couple_ended", "Your shared space has ended. Everything you wrote yourself is still here."
-    CHECKIN_PLANNED = "checkin_planned", "A check-in has been planned. You'll find it under Check-ins."
-    CHECKIN_SOON = "checkin_soon", "A check-in you planned together starts soon."
     CONSENT_CHECK_IN_OPEN = "consent_tonight", "A check-in for tonight is open, to answer only if you'd like to."
     CONSENT_INVITATION = "consent_invitation", "There's an invitation for you, to answer only if and when you like."
+    CHECKIN_PLANNED = "checkin_planned", "A check-in has been planned. You'll find it under Check-ins."
+    CHECKIN_SOON = "checkin_soon", "A check-in you planned together starts soon."
+    DECISION_REVIEW = (
+        "decision_review",
+        "Something you are trying together has reached its look-back date. Take a look whenever suits you both.",
+    )
+    EXPERIMENT_ENDED = "experiment_ended", "An experiment has ended. The way out you agreed on is there for you both."
     BOUNDARY_CHANGED = "boundary_changed", "A boundary your partner shares has changed."
     BOUNDARY_REVIEW = "boundary_review", "It may be a good time to look over your boundaries, whenever suits you."
 

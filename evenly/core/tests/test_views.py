@@ -14,7 +14,7 @@ def test_every_response_carries_strict_security_headers(client):
     assert "script-src 'self' 'nonce-" in csp
     assert "frame-ancestors 'none'" in csp
     assert response.headers["X-Frame-Options"] == "DENY"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"  # never sent to another site
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in response.headers["Permissions-Policy"]
     assert response.headers["Cache-Control"] == "no-store"

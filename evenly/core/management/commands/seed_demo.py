@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.boundaries.demo import seed_boundaries
-from evenly.consent.demo import seed_consent
 from evenly.checkins.demo import seed_checkins
+from evenly.consent.demo import seed_consent
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind, Notification, NotificationKind
 from evenly.couples.models import Membership
@@ -152,10 +152,10 @@ class Command(BaseCommand):
             seed_pauses(users)
             seed_notifications(users)
             seed_audit(users)
-            seed_checkins(users)
             seed_boundaries(users)
-            seed_decisions(users)
             seed_consent(users)
+            seed_decisions(users)
+            seed_checkins(users)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as any of:"))
         for person in PEOPLE:
             self.stdout.write(f"  {person.email}  ({person.display_name}, {person.pronouns})")
