@@ -23,6 +23,7 @@ import json
 import re
 import secrets
 import shutil
+import signal as os_signal
 import sys
 import tempfile
 import time
@@ -58,6 +59,11 @@ def log(message: str) -> None:
     print(f"[consent-bench] {message}", file=sys.stderr, flush=True)
 
 
+WAIT_SECONDS = 3
+# Stop a layout early when this share of sockets has dropped: the rest would only time out.
+GIVE_UP_DROPPED = 0.1
+
+
 @dataclass
 class Delivery:
     layout: str
@@ -65,6 +71,7 @@ class Delivery:
     sockets: int
     samples: list[float] = field(default_factory=list)
     failures: int = 0
+    dropped: int = 0
 
 
 Queue = asyncio.Queue[tuple[float, dict[str, Any]]]
@@ -81,10 +88,14 @@ async def measure(layout: str, ports: list[int], couples: list[list[str]], sampl
     readers: list[asyncio.Task[None]] = []
     gate = asyncio.Semaphore(20)
 
+    dropped = 0
+
     async def read(ws: Any, queue: Queue) -> None:
+        nonlocal dropped
         with contextlib.suppress(websockets.ConnectionClosed):
             async for raw in ws:
                 queue.put_nowait((time.perf_counter(), json.loads(raw)))
+        dropped += 1
 
     async def open_socket(couple: int, partner: int) -> None:
         # With two processes, the partners of one couple sit on different ones.
@@ -113,7 +124,7 @@ async def measure(layout: str, ports: list[int], couples: list[list[str]], sampl
 
     async def wait_for(queue: Queue, event: str) -> float:
         while True:
-            received_at, message = await asyncio.wait_for(queue.get(), timeout=10)
+            received_at, message = await asyncio.wait_for(queue.get(), timeout=WAIT_SECONDS)
             if message.get("event") == event:
                 return received_at
 
@@ -124,6 +135,11 @@ async def measure(layout: str, ports: list[int], couples: list[list[str]], sampl
     colours = ["green", "yellow"]
     try:
         for sample in range(samples):
+            if dropped > GIVE_UP_DROPPED * len(sockets):
+                log(f"{layout}: {dropped} sockets dropped; stopping after {sample} of {samples} samples")
+                for result in (signal, withdrawal):
+                    result.failures += samples - sample
+                break
             couple = sample % len(couples)
             actor = (sample // len(couples)) % 2
             other = queues[(couple, 1 - actor)]
@@ -183,6 +199,7 @@ async def measure(layout: str, ports: list[int], couples: list[list[str]], sampl
         for reader in readers:
             reader.cancel()
     for result in (signal, withdrawal):
+        result.dropped = dropped
         s = result.samples
         if s:
             log(
@@ -200,19 +217,21 @@ def markdown(results: list[Delivery], redis_note: str | None, couples: int) -> s
         "from one partner's `POST /consent/signal/set/` until the other partner's socket receives `consent.signal`; a",
         "withdrawn yes from the invitee's `POST /consent/invitations/<id>/withdraw/` until the inviter's socket",
         "receives `consent.withdrawn` (the invitation and its yes are made first, untimed). Requests are",
-        "sequential, couple by couple, alternating partners. Latencies in milliseconds.",
+        "sequential, couple by couple, alternating partners. A sample fails when the event has not arrived",
+        f'within {WAIT_SECONDS} s; "dropped" counts sockets the server closed during the run.',
+        "Latencies in milliseconds.",
         "",
-        "| layout | event | sockets | samples | failures | p50 | p90 | p99 | max |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| layout | event | sockets | dropped | samples | failures | p50 | p90 | p99 | max |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         s = r.samples
         if not s:
-            lines.append(f"| {r.layout} | {r.event} | {r.sockets} | 0 | {r.failures} | – | – | – | – |")
+            lines.append(f"| {r.layout} | {r.event} | {r.sockets} | {r.dropped} | 0 | {r.failures} | – | – | – | – |")
             continue
         cells = [percentile(s, 50), percentile(s, 90), percentile(s, 99), max(s)]
         lines.append(
-            f"| {r.layout} | {r.event} | {r.sockets} | {len(s)} | {r.failures} | "
+            f"| {r.layout} | {r.event} | {r.sockets} | {r.dropped} | {len(s)} | {r.failures} | "
             + " | ".join(f"{value * 1000:.1f}" for value in cells)
             + " |"
         )
@@ -262,6 +281,8 @@ def consent_markdown(*, couples: int = 200, samples: int = 200) -> str:
 
 
 def main() -> int:
+    # A terminated bench still stops the servers it started (the `serving` blocks' clean-up).
+    os_signal.signal(os_signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--couples", type=int, default=200)
     parser.add_argument("--samples", type=int, default=200, help="signals and withdrawals per layout")
