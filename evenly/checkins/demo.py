@@ -31,6 +31,7 @@ def _past_checkin(first: User, second: User) -> None:
     for person in (first, second):
         checkin = services.checkin_act(actor=person, checkin=checkin, action="accept_rules", version=checkin.version)
     speaker = checkin.first_speaker_id
+    assert speaker is not None  # set when both accepted the ground rules
     people = {first.pk: first, second.pk: second}
     lines = {
         first.pk: (

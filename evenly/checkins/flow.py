@@ -76,7 +76,7 @@ class Session:
             partners=(partners[0], partners[1]),
             speaker=int(data["speaker"]),  # type: ignore[call-overload]
             round_first=int(data["round_first"]),  # type: ignore[call-overload]
-            state=State(data["state"]),
+            state=State(str(data["state"])),
             round=int(data["round"]),  # type: ignore[call-overload]
             spoken=frozenset(int(p) for p in data["spoken"]),  # type: ignore[attr-defined]
             accepted=frozenset(int(p) for p in data["accepted"]),  # type: ignore[attr-defined]

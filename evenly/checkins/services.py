@@ -38,7 +38,7 @@ from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notify
 from evenly.core.realtime import publish
-from evenly.couples.selectors import CoupleContext, couple_context, member_ids
+from evenly.couples.selectors import Partnership, couple_context, member_ids
 from evenly.pause.selectors import pause_state
 
 NOT_PARTNERED = "Check-ins are for a shared space with your partner. Invite them from “Us” first."
@@ -67,11 +67,11 @@ LATEST_PLAN = timedelta(days=60)
 # ---- Shared guards ----
 
 
-def _partnered(actor: User) -> CoupleContext:
-    context = couple_context(viewer=actor)
-    if context.couple is None or context.partner is None:
+def _partnered(actor: User) -> Partnership:
+    partnership = couple_context(viewer=actor).partnership
+    if partnership is None:
         raise ServiceError(NOT_PARTNERED)
-    return context
+    return partnership
 
 
 def _refuse_while_paused(*, actor: User, couple_id: int) -> None:
@@ -138,7 +138,7 @@ def moment_delete(*, actor: User, moment: Moment) -> None:
 def moment_add_to_agenda(*, actor: User, moment: Moment) -> AgendaItem:
     """Share a moment with the partner by putting it on the couple's agenda."""
     context = _partnered(actor)
-    _refuse_while_paused(actor=actor, couple_id=context.couple_id)  # type: ignore[arg-type]
+    _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if moment.author_id != actor.pk:
         raise ServiceError("Only the person who wrote a moment can share it.")
     with transaction.atomic():
@@ -149,7 +149,7 @@ def moment_add_to_agenda(*, actor: User, moment: Moment) -> AgendaItem:
         item = AgendaItem.objects.create(
             author=actor, couple=context.couple, visibility=Visibility.SHARED, kind=AgendaKind.MOMENT, moment=moment
         )
-        _agenda_changed(context.couple_id)  # type: ignore[arg-type]
+        _agenda_changed(context.couple_id)
     return item
 
 
@@ -170,13 +170,13 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
 
 def topic_add(*, actor: User, text: str) -> AgendaItem:
     context = _partnered(actor)
-    _refuse_while_paused(actor=actor, couple_id=context.couple_id)  # type: ignore[arg-type]
+    _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     words = _text(text, limit=SHORT_MAX, required="Write a few words about the topic.")
     with transaction.atomic():
         item = AgendaItem.objects.create(
             author=actor, couple=context.couple, visibility=Visibility.SHARED, kind=AgendaKind.TOPIC, text=words
         )
-        _agenda_changed(context.couple_id)  # type: ignore[arg-type]
+        _agenda_changed(context.couple_id)
     return item
 
 
@@ -244,7 +244,7 @@ def ground_rules_save(*, actor: User, texts: list[str]) -> None:
     """Replace the couple's list. Either partner may edit it; if a check-in is
     waiting for both to accept the rules, it asks both again."""
     context = _partnered(actor)
-    _refuse_while_paused(actor=actor, couple_id=context.couple_id)  # type: ignore[arg-type]
+    _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     rules = [_text(text, limit=RULE_MAX_CHARS) for text in texts]
     rules = [rule for rule in rules if rule]
     if not rules:
@@ -269,7 +269,7 @@ def ground_rules_save(*, actor: User, texts: list[str]) -> None:
                 waiting.version += 1
                 waiting.save(update_fields=["flow", "version"])
                 _checkin_changed(waiting)
-        publish(recipients=member_ids(couple_id=context.couple_id), event="checkin.rules", couple=context.couple_id)  # type: ignore[arg-type]
+        publish(recipients=member_ids(couple_id=context.couple_id), event="checkin.rules", couple=context.couple_id)
 
 
 # ---- Planning, starting and taking turns ----
@@ -278,7 +278,7 @@ def ground_rules_save(*, actor: User, texts: list[str]) -> None:
 def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
     """Plan the next check-in, or move the one already planned."""
     context = _partnered(actor)
-    _refuse_while_paused(actor=actor, couple_id=context.couple_id)  # type: ignore[arg-type]
+    _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     now = timezone.now()
     if when <= now:
         raise ServiceError("Choose a time in the future.")
@@ -293,7 +293,7 @@ def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
         else:
             checkin.scheduled_for = when
             checkin.save(update_fields=["scheduled_for"])
-        notify(user_ids=[context.partner.pk], kind=NotificationKind.CHECKIN_PLANNED)  # type: ignore[union-attr]
+        notify(user_ids=[context.partner.pk], kind=NotificationKind.CHECKIN_PLANNED)
         remind_at = max(when - REMIND_BEFORE, now)
         reminder = send_checkin_reminder.using(run_after=remind_at)
         checkin_id, planned = checkin.pk, when.isoformat()
@@ -314,7 +314,7 @@ def checkin_start(*, actor: User, mode: str) -> CheckIn:
     """Begin a check-in now: the planned one if there is one. If the partner
     began one at the same moment, that one is the check-in."""
     context = _partnered(actor)
-    _refuse_while_paused(actor=actor, couple_id=context.couple_id)  # type: ignore[arg-type]
+    _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if mode not in Mode.values:
         raise ServiceError("Choose how you'd like to hold it.")
     partner = context.partner

@@ -21,6 +21,24 @@ class CoupleContext:
     def is_partnered(self) -> bool:
         return self.partner is not None
 
+    @property
+    def partnership(self) -> Partnership | None:
+        if self.couple is None or self.partner is None:
+            return None
+        return Partnership(couple=self.couple, partner=self.partner)
+
+
+@dataclass(frozen=True)
+class Partnership:
+    """A couple with both partners present: what every shared feature needs."""
+
+    couple: Couple
+    partner: User
+
+    @property
+    def couple_id(self) -> int:
+        return self.couple.pk
+
 
 def active_membership(*, viewer: User) -> Membership | None:
     return Membership.objects.select_related("couple").filter(user=viewer, left_at__isnull=True).first()

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -104,7 +104,7 @@ class SignForm(forms.Form):
 
     def __init__(self, *args: Any, options: list[Option], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["option"].choices = [(f"{o.pk}:{o.version}", o.text) for o in options]
+        cast(forms.ChoiceField, self.fields["option"]).choices = [(f"{o.pk}:{o.version}", o.text) for o in options]
         if "review_on" not in self.initial:
             self.initial["review_on"] = timezone.localdate() + timedelta(days=21)
 
@@ -152,7 +152,7 @@ class ExperimentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.has_matches = bool(matches)
         if matches:
-            self.fields["item"].choices = [("", "Our own idea"), *matches]
+            cast(forms.ChoiceField, self.fields["item"]).choices = [("", "Our own idea"), *matches]
         else:
             del self.fields["item"]
 

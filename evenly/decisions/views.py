@@ -7,11 +7,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.core.errors import ServiceError
+from evenly.core.http import AuthenticatedHttpRequest
 from evenly.couples.selectors import couple_context
 from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
@@ -30,34 +31,34 @@ from evenly.decisions.forms import (
 from evenly.decisions.models import Decision, Experiment, Option, Stage
 
 
-def _partnered_or_404(request: HttpRequest) -> None:
-    if not couple_context(viewer=request.user).is_partnered:  # type: ignore[arg-type]
+def _partnered_or_404(request: AuthenticatedHttpRequest) -> None:
+    if not couple_context(viewer=request.user).is_partnered:
         raise Http404
 
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
-    context = couple_context(viewer=request.user)  # type: ignore[arg-type]
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
+    context = couple_context(viewer=request.user)
     return render(
         request,
         "decisions/index.html",
         {
             "ctx": context,
-            "decisions": selectors.decisions_for(viewer=request.user),  # type: ignore[arg-type]
-            "experiments": selectors.experiments_for(viewer=request.user),  # type: ignore[arg-type]
+            "decisions": selectors.decisions_for(viewer=request.user),
+            "experiments": selectors.experiments_for(viewer=request.user),
         },
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def decision_new(request: HttpRequest) -> HttpResponse:
+def decision_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     _partnered_or_404(request)
     form = OpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            decision = services.decision_open(actor=request.user, topic=form.cleaned_data["topic"])  # type: ignore[arg-type]
+            decision = services.decision_open(actor=request.user, topic=form.cleaned_data["topic"])
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
@@ -65,8 +66,8 @@ def decision_new(request: HttpRequest) -> HttpResponse:
     return render(request, "decisions/new.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _detail(request: HttpRequest, decision: Decision, status: int = 200, **bound: Any) -> HttpResponse:
-    page = selectors.decision_page(viewer=request.user, decision=decision)  # type: ignore[arg-type]
+def _detail(request: AuthenticatedHttpRequest, decision: Decision, status: int = 200, **bound: Any) -> HttpResponse:
+    page = selectors.decision_page(viewer=request.user, decision=decision)
     levels = {row.option.pk: row.my_level for row in page.options}
     forms = {
         "view_form": ViewForm(initial={"text": page.mine.view}),
@@ -98,17 +99,17 @@ def _sign_initial(page: selectors.DecisionPage) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
+def decision_detail(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
     return _detail(request, decision)
 
 
 @login_required
 @require_GET
-def decision_live(request: HttpRequest, decision_id: int) -> HttpResponse:
+def decision_live(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     """Re-fetched when a decision changes: offers the newest version without
     replacing the page, so nothing being typed is lost."""
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
     token = selectors.live_token(decision.updated_at)
     changed = request.GET.get("seen", token) != token
     return render(
@@ -119,10 +120,15 @@ def decision_live(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 
 def _post(
-    request: HttpRequest, decision_id: int, form_class: type | None, form_name: str, action: Any, done: str = ""
+    request: AuthenticatedHttpRequest,
+    decision_id: int,
+    form_class: type | None,
+    form_name: str,
+    action: Any,
+    done: str = "",
 ) -> HttpResponse:
     """The shared shape of every step on the decision page."""
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         return _detail(request, decision, status=400, **{form_name: form})
@@ -141,7 +147,7 @@ def _post(
 
 @login_required
 @require_POST
-def view_write(request: HttpRequest, decision_id: int) -> HttpResponse:
+def view_write(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     return _post(
         request,
         decision_id,
@@ -154,7 +160,7 @@ def view_write(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def summary_write(request: HttpRequest, decision_id: int) -> HttpResponse:
+def summary_write(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     return _post(
         request,
         decision_id,
@@ -167,7 +173,7 @@ def summary_write(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def summary_confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
+def summary_confirm(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     return _post(
         request,
         decision_id,
@@ -180,7 +186,7 @@ def summary_confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def summary_correct(request: HttpRequest, decision_id: int) -> HttpResponse:
+def summary_correct(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     return _post(
         request,
         decision_id,
@@ -193,7 +199,7 @@ def summary_correct(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def option_add(request: HttpRequest, decision_id: int) -> HttpResponse:
+def option_add(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     return _post(
         request,
         decision_id,
@@ -208,8 +214,8 @@ def option_add(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def option_edit(request: HttpRequest, option_id: int) -> HttpResponse:
-    option = get_option_for_user(viewer=request.user, option_id=option_id)  # type: ignore[arg-type]
+def option_edit(request: AuthenticatedHttpRequest, option_id: int) -> HttpResponse:
+    option = get_option_for_user(viewer=request.user, option_id=option_id)
     decision = option.round.decision
     form = OptionForm(
         request.POST or None,
@@ -219,7 +225,7 @@ def option_edit(request: HttpRequest, option_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.option_edit(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 option=option,
                 text=form.cleaned_data["text"],
                 seen_version=form.cleaned_data["version"] or 0,
@@ -248,16 +254,16 @@ def option_edit(request: HttpRequest, option_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def ratings_save(request: HttpRequest, decision_id: int) -> HttpResponse:
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
-    page = selectors.decision_page(viewer=request.user, decision=decision)  # type: ignore[arg-type]
+def ratings_save(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
+    page = selectors.decision_page(viewer=request.user, decision=decision)
     form = RatingsForm(request.POST, options=[r.option for r in page.options], initial_levels={})
     if not form.is_valid():
         return _detail(request, decision, status=400, ratings_form=form)
     done = request.POST.get("action") == "done"
     try:
         changed = services.ratings_save(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             decision=decision,
             levels=form.levels(),
             seen_versions=form.seen_versions(),
@@ -283,7 +289,7 @@ def ratings_save(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def ratings_reopen(request: HttpRequest, decision_id: int) -> HttpResponse:
+def ratings_reopen(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     return _post(
         request,
         decision_id,
@@ -296,9 +302,9 @@ def ratings_reopen(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def agreement_sign(request: HttpRequest, decision_id: int) -> HttpResponse:
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)  # type: ignore[arg-type]
-    page = selectors.decision_page(viewer=request.user, decision=decision)  # type: ignore[arg-type]
+def agreement_sign(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
+    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
+    page = selectors.decision_page(viewer=request.user, decision=decision)
     # Every option of the round is a valid choice here; the service decides
     # whether it may be adopted and whether its wording is still current.
     options = [row.option for row in page.options]
@@ -314,7 +320,7 @@ def agreement_sign(request: HttpRequest, decision_id: int) -> HttpResponse:
     option = next(o for o in options if o.pk == option_id)
     try:
         agreed = services.agreement_sign(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             decision=decision,
             option=option,
             seen_version=version,
@@ -333,7 +339,7 @@ def agreement_sign(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def review_submit(request: HttpRequest, decision_id: int) -> HttpResponse:
+def review_submit(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     return _post(
         request,
         decision_id,
@@ -348,7 +354,7 @@ def review_submit(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def decision_set_aside(request: HttpRequest, decision_id: int) -> HttpResponse:
+def decision_set_aside(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     return _post(
         request,
         decision_id,
@@ -361,7 +367,7 @@ def decision_set_aside(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def decision_resume(request: HttpRequest, decision_id: int) -> HttpResponse:
+def decision_resume(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     return _post(
         request,
         decision_id,
@@ -377,24 +383,24 @@ def decision_resume(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def experiment_new(request: HttpRequest) -> HttpResponse:
+def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     _partnered_or_404(request)
     decision = None
     if request.GET.get("decision", "").isdigit():
-        decision = get_decision_for_user(viewer=request.user, decision_id=int(request.GET["decision"]))  # type: ignore[arg-type]
+        decision = get_decision_for_user(viewer=request.user, decision_id=int(request.GET["decision"]))
     initial = {}
     if decision is not None:
         adopted = decision.rounds.exclude(adopted_option=None).order_by("-number").first()
         if adopted and adopted.adopted_option:
             initial["idea"] = adopted.adopted_option.text
-    matches = selectors.match_choices(viewer=request.user)  # type: ignore[arg-type]
+    matches = selectors.match_choices(viewer=request.user)
     form = ExperimentForm(request.POST or None, matches=matches, initial=initial)
     if request.method == "POST" and form.is_valid():
         item_id = form.cleaned_data.get("item")
-        idea = form.cleaned_data["idea"].strip() or dict(matches).get(item_id, "")
+        idea = form.cleaned_data["idea"].strip() or (dict(matches).get(int(item_id), "") if item_id else "")
         try:
             experiment = services.experiment_propose(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 idea=idea,
                 ends_when=form.cleaned_data["ends_when"],
                 then_what=form.cleaned_data["then_what"],
@@ -414,8 +420,10 @@ def experiment_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _experiment(request: HttpRequest, experiment: Experiment, status: int = 200, **extra: Any) -> HttpResponse:
-    page = selectors.experiment_page(viewer=request.user, experiment=experiment)  # type: ignore[arg-type]
+def _experiment(
+    request: AuthenticatedHttpRequest, experiment: Experiment, status: int = 200, **extra: Any
+) -> HttpResponse:
+    page = selectors.experiment_page(viewer=request.user, experiment=experiment)
     mine = page.my_debrief
     debrief_form = extra.pop("debrief_form", None) or DebriefForm(
         initial={"worked": mine.worked, "didnt_work": mine.didnt_work, "surprised": mine.surprised} if mine else None
@@ -427,23 +435,23 @@ def _experiment(request: HttpRequest, experiment: Experiment, status: int = 200,
 
 @login_required
 @require_GET
-def experiment_detail(request: HttpRequest, experiment_id: int) -> HttpResponse:
-    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)  # type: ignore[arg-type]
+def experiment_detail(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
     return _experiment(request, experiment)
 
 
 @login_required
 @require_GET
-def experiment_status(request: HttpRequest, experiment_id: int) -> HttpResponse:
+def experiment_status(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
     """The experiment's status card, re-fetched live. It holds no text box,
     so swapping it never loses anything being typed."""
-    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)  # type: ignore[arg-type]
-    page = selectors.experiment_page(viewer=request.user, experiment=experiment)  # type: ignore[arg-type]
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
+    page = selectors.experiment_page(viewer=request.user, experiment=experiment)
     return render(request, "decisions/_experiment_status.html", {"page": page})
 
 
-def _experiment_step(request: HttpRequest, experiment_id: int, action: Any, done: str) -> HttpResponse:
-    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)  # type: ignore[arg-type]
+def _experiment_step(request: AuthenticatedHttpRequest, experiment_id: int, action: Any, done: str) -> HttpResponse:
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
     try:
         action(experiment)
     except ServiceError as error:
@@ -455,7 +463,7 @@ def _experiment_step(request: HttpRequest, experiment_id: int, action: Any, done
 
 @login_required
 @require_POST
-def experiment_consent(request: HttpRequest, experiment_id: int) -> HttpResponse:
+def experiment_consent(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
     return _experiment_step(
         request,
         experiment_id,
@@ -466,7 +474,7 @@ def experiment_consent(request: HttpRequest, experiment_id: int) -> HttpResponse
 
 @login_required
 @require_POST
-def experiment_not_now(request: HttpRequest, experiment_id: int) -> HttpResponse:
+def experiment_not_now(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
     return _experiment_step(
         request,
         experiment_id,
@@ -477,7 +485,7 @@ def experiment_not_now(request: HttpRequest, experiment_id: int) -> HttpResponse
 
 @login_required
 @require_POST
-def experiment_withdraw(request: HttpRequest, experiment_id: int) -> HttpResponse:
+def experiment_withdraw(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
     return _experiment_step(
         request,
         experiment_id,
@@ -488,7 +496,7 @@ def experiment_withdraw(request: HttpRequest, experiment_id: int) -> HttpRespons
 
 @login_required
 @require_POST
-def experiment_end(request: HttpRequest, experiment_id: int) -> HttpResponse:
+def experiment_end(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
     return _experiment_step(
         request,
         experiment_id,
@@ -499,12 +507,12 @@ def experiment_end(request: HttpRequest, experiment_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def debrief_write(request: HttpRequest, experiment_id: int) -> HttpResponse:
-    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)  # type: ignore[arg-type]
+def debrief_write(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
     form = DebriefForm(request.POST)
     if form.is_valid():
         try:
-            services.debrief_write(actor=request.user, experiment=experiment, **form.cleaned_data)  # type: ignore[arg-type]
+            services.debrief_write(actor=request.user, experiment=experiment, **form.cleaned_data)
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
@@ -515,6 +523,6 @@ def debrief_write(request: HttpRequest, experiment_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def wins(request: HttpRequest) -> HttpResponse:
+def wins(request: AuthenticatedHttpRequest) -> HttpResponse:
     _partnered_or_404(request)
-    return render(request, "decisions/wins.html", {"wins": selectors.wins_for(viewer=request.user)})  # type: ignore[arg-type]
+    return render(request, "decisions/wins.html", {"wins": selectors.wins_for(viewer=request.user)})
