@@ -151,8 +151,9 @@ def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
 def dialogue_answer(
     *, actor: User, dialogue: Dialogue, feels_good: str, breaks_trust: str, limits: str, colour: str
 ) -> DialogueAnswer:
-    """Record one partner's private answers and set their signal. The moment
-    the second partner answers, both see both answers together."""
+    """Record one partner's private answers. The moment the second partner
+    answers, both see both answers together, and both colours become their
+    signals. Red is the exception: it pauses everything at once."""
     pair = _pair(actor)
     if dialogue.couple_id != pair.couple.pk:
         raise ServiceError(CHECK_IN_ENDED)
@@ -176,12 +177,19 @@ def dialogue_answer(
                 )
         except IntegrityError:
             raise ServiceError(ALREADY_ANSWERED_TONIGHT)
-        if locked.answers.count() == 2 and locked.revealed_at is None:
+        if colour == Colour.RED:
+            # Safety before secrecy: red stops everything at once.
+            signal_set(actor=actor, colour=colour)
+        answers = list(locked.answers.select_related("author"))
+        if len(answers) == 2 and locked.revealed_at is None:
             locked.revealed_at = timezone.now()
             locked.save(update_fields=["revealed_at"])
-            # Only now does the partner hear anything: no "they've answered".
+            # Only now does the partner hear anything: no "they've answered",
+            # not even a signal changing at the moment of answering.
             publish(recipients=member_ids(couple_id=pair.couple.pk), event="consent.revealed", dialogue=locked.pk)
-        signal_set(actor=actor, colour=colour)
+            for each in answers:
+                if each.colour != Colour.RED:
+                    signal_set(actor=each.author, colour=each.colour)
     return answer
 
 

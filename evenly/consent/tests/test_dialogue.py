@@ -69,12 +69,15 @@ def test_it_waits_while_the_couple_is_paused(alex, sam):
         services.dialogue_start(actor=alex)
 
 
-def test_it_sets_the_signal_with_the_answer(alex, sam):
+def test_the_colours_become_signals_only_when_the_answers_are_revealed(alex, sam):
     from evenly.consent.selectors import signal_view
 
     dialogue = services.dialogue_start(actor=alex)
     answer(alex, dialogue, colour="yellow")
+    assert signal_view(viewer=sam).partners is None
+    answer(sam, dialogue, colour="green")
     assert signal_view(viewer=sam).partners.colour == "yellow"
+    assert signal_view(viewer=alex).partners.colour == "green"
 
 
 def test_it_prefills_limits_from_ones_own_shared_hard_limits_only(alex, sam, hard_limit):

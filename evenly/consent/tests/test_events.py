@@ -50,18 +50,27 @@ def test_the_first_answer_tells_the_partner_nothing(alex, sam, jordan, event_tap
     event_tap.listen(alex, sam, jordan)
     with django_capture_on_commit_callbacks(execute=True):
         services.dialogue_answer(
-            actor=alex, dialogue=dialogue, feels_good="Alex-private", breaks_trust="", limits="", colour="green"
+            actor=alex, dialogue=dialogue, feels_good="Alex-private", breaks_trust="", limits="", colour="yellow"
         )
-    # Only the signal that comes with the answer; no "answered" event of any kind.
-    assert names(events(event_tap, sam)) == ["consent.signal"]
-    assert names(events(event_tap, alex)) == ["consent.signal"]
+    # No event of any kind: not "answered", and not even a signal changing.
+    assert events(event_tap, sam) == []
+    assert events(event_tap, alex) == []
     with django_capture_on_commit_callbacks(execute=True):
         services.dialogue_answer(
             actor=sam, dialogue=dialogue, feels_good="Sam-private", breaks_trust="", limits="", colour="green"
         )
-    assert names(events(event_tap, alex)) == ["consent.revealed", "consent.signal"]
-    assert names(events(event_tap, sam)) == ["consent.revealed", "consent.signal"]
+    expected = ["consent.revealed", "consent.signal", "consent.signal"]
+    assert names(events(event_tap, alex)) == expected
+    assert names(events(event_tap, sam)) == expected
     assert events(event_tap, jordan) == []
+
+
+def test_red_in_an_answer_pauses_at_once(alex, sam, event_tap, django_capture_on_commit_callbacks):
+    dialogue = services.dialogue_start(actor=alex)
+    event_tap.listen(sam)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.dialogue_answer(actor=alex, dialogue=dialogue, feels_good="", breaks_trust="", limits="", colour="red")
+    assert names(events(event_tap, sam)) == ["consent.signal", "pause.started"]
 
 
 def test_opening_a_check_in_tells_both(alex, sam, jordan, event_tap, django_capture_on_commit_callbacks):

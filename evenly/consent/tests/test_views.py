@@ -125,12 +125,22 @@ def test_starting_tonight_goes_to_the_check_in(alex, sam, client_for):
     assert response.status_code == 302 and "/consent/tonight/" in response.url
 
 
-def test_answering_tonight_sets_the_signal(alex, sam, client_for):
+def test_answering_tonight_sets_the_signal_at_the_reveal(alex, sam, client_for):
     dialogue = services.dialogue_start(actor=alex)
+    url = reverse("consent:dialogue_answer", args=[dialogue.pk])
     form = {"feels_good": "Close", "breaks_trust": "", "limits": "", "colour": "yellow"}
-    response = client_for(sam).post(reverse("consent:dialogue_answer", args=[dialogue.pk]), form)
-    assert response.status_code == 302
+    assert client_for(sam).post(url, form).status_code == 302
+    assert not Signal.objects.exists()
+    client_for(alex).post(url, {**form, "colour": "green"})
     assert Signal.objects.get(user=sam).colour == "yellow"
+
+
+def test_red_in_tonights_answers_pauses_at_once(alex, sam, client_for):
+    dialogue = services.dialogue_start(actor=alex)
+    form = {"feels_good": "", "breaks_trust": "", "limits": "", "colour": "red"}
+    response = client_for(sam).post(reverse("consent:dialogue_answer", args=[dialogue.pk]), form)
+    assert response.url == reverse("pause:page")
+    assert Pause.objects.filter(paused_by=sam, lifted_at__isnull=True).exists()
 
 
 def test_red_on_the_signal_page_takes_you_to_your_pause(alex, sam, client_for):
