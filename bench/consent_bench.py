@@ -191,6 +191,8 @@ async def measure(layout: str, ports: list[int], couples: list[list[str]], sampl
             except TimeoutError:
                 withdrawal.failures += 1
     finally:
+        # Counted before closing: the sockets closed below are not drops.
+        signal.dropped = withdrawal.dropped = dropped
         for client in clients:
             await client.aclose()
         for ws in sockets:
@@ -199,7 +201,6 @@ async def measure(layout: str, ports: list[int], couples: list[list[str]], sampl
         for reader in readers:
             reader.cancel()
     for result in (signal, withdrawal):
-        result.dropped = dropped
         s = result.samples
         if s:
             log(
