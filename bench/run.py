@@ -10,7 +10,9 @@ loops: a fixed duration for each HTTP run and a fixed number of pause presses.
    other partner's open socket receives "pause.started", with 200 connected
    partners, on one process (in-memory channel layer) and on two processes
    sharing Redis.
-3. The coach benchmark, when bench/coach_bench.py exists.
+3. Signal and withdrawal delivery (bench/consent_bench.py): the same, for a
+   partner's signal and a withdrawn yes, with 200 connected couples.
+4. The coach benchmark, when bench/coach_bench.py exists.
 """
 
 from __future__ import annotations
@@ -415,6 +417,7 @@ def write_report(
     pauses: list[PauseResult],
     redis_note: str | None,
     coach: str | None,
+    consent: str | None,
     seconds: int,
     connections: int,
     started: float,
@@ -499,10 +502,29 @@ def write_report(
         )
     if redis_note:
         lines += ["", redis_note]
+    if consent:
+        lines += ["", "## Signal and withdrawal delivery latency", "", consent]
     if coach:
         lines += ["", "## Coach", "", coach]
     path.write_text("\n".join(lines) + "\n")
     log(f"wrote {path}")
+
+
+# ---------------------------------------------------------------- consent
+
+
+def consent_section(couples: int, samples: int) -> str | None:
+    """The consent bench (bench/consent_bench.py): signal and withdrawal delivery."""
+    log("running bench/consent_bench.py")
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    try:
+        from bench.consent_bench import consent_markdown
+
+        return consent_markdown(couples=couples, samples=samples)
+    except Exception as error:  # the rest of the report still stands
+        log(f"consent bench failed, so its section is left out: {error!r}")
+        return None
 
 
 # ---------------------------------------------------------------- main
@@ -581,6 +603,7 @@ def main() -> int:
             http=http,
             pauses=pauses,
             redis_note=redis_note,
+            consent=consent_section(args.couples * 2, args.samples),
             coach=coach_markdown(work),
             seconds=args.seconds,
             connections=args.connections,
