@@ -38,8 +38,8 @@ from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notify
 from evenly.core.realtime import publish
-from evenly.couples.selectors import Partnership, couple_context, member_ids
-from evenly.pause.selectors import pause_state
+from evenly.couples.selectors import Partnership, couple_context, member_ids, partnership_for
+from evenly.pause.selectors import refuse_while_paused
 
 NOT_PARTNERED = "Check-ins are for a shared space with your partner. Invite them from “Us” first."
 PAUSED = "Paused for now. Everything stays just as it is until the pause is lifted; then you can carry on from here."
@@ -68,15 +68,11 @@ LATEST_PLAN = timedelta(days=60)
 
 
 def _partnered(actor: User) -> Partnership:
-    partnership = couple_context(viewer=actor).partnership
-    if partnership is None:
-        raise ServiceError(NOT_PARTNERED)
-    return partnership
+    return partnership_for(actor=actor, refusal=NOT_PARTNERED)
 
 
 def _refuse_while_paused(*, actor: User, couple_id: int) -> None:
-    if pause_state(viewer=actor, couple_id=couple_id).is_paused:
-        raise ServiceError(PAUSED)
+    refuse_while_paused(actor=actor, couple_id=couple_id, refusal=PAUSED)
 
 
 def _text(value: str, *, limit: int = TEXT_MAX, required: str | None = None) -> str:

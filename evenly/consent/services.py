@@ -37,8 +37,8 @@ from evenly.core.models import NotificationKind
 from evenly.core.notifications import notify
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
-from evenly.couples.selectors import couple_context, member_ids
-from evenly.pause.selectors import pause_state
+from evenly.couples.selectors import Partnership, member_ids, partnership_for
+from evenly.pause.selectors import refuse_while_paused
 from evenly.pause.services import pause_start
 
 FORGET_AFTER = timedelta(days=1)
@@ -60,22 +60,12 @@ ALREADY_ANSWERED_TONIGHT = "Your answers are already in."
 # ---- helpers ----
 
 
-@dataclass(frozen=True)
-class _Pair:
-    couple: Couple
-    partner: User
-
-
-def _pair(actor: User) -> _Pair:
-    context = couple_context(viewer=actor)
-    if context.couple is None or context.partner is None:
-        raise ServiceError(NOT_PARTNERED)
-    return _Pair(couple=context.couple, partner=context.partner)
+def _pair(actor: User) -> Partnership:
+    return partnership_for(actor=actor, refusal=NOT_PARTNERED)
 
 
 def _refuse_while_paused(actor: User, couple_id: int) -> None:
-    if pause_state(viewer=actor, couple_id=couple_id).is_paused:
-        raise ServiceError(WHILE_PAUSED)
+    refuse_while_paused(actor=actor, couple_id=couple_id, refusal=WHILE_PAUSED)
 
 
 def _forget_at(when: datetime) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evenly.accounts.models import User
+from evenly.core.errors import ServiceError
 from evenly.couples.models import Couple, Invite, Membership
 
 
@@ -38,6 +39,15 @@ class Partnership:
     @property
     def couple_id(self) -> int:
         return self.couple.pk
+
+
+def partnership_for(*, actor: User, refusal: str) -> Partnership:
+    """The actor's couple and partner, or a ServiceError with the feature's own
+    words when there is no partner to do this with."""
+    partnership = couple_context(viewer=actor).partnership
+    if partnership is None:
+        raise ServiceError(refusal)
+    return partnership
 
 
 def active_membership(*, viewer: User) -> Membership | None:

@@ -22,7 +22,7 @@ from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notify
 from evenly.core.realtime import publish
-from evenly.couples.selectors import CoupleContext, couple_context, member_ids
+from evenly.couples.selectors import Partnership, member_ids, partnership_for
 from evenly.decisions import tasks
 from evenly.decisions.models import (
     WENT_WELL,
@@ -44,7 +44,7 @@ from evenly.decisions.models import (
     TrialLength,
 )
 from evenly.decisions.suggestion import CANT_LIVE_WITH_IT
-from evenly.pause.selectors import pause_state
+from evenly.pause.selectors import refuse_while_paused
 
 NOT_PARTNERED = "Deciding and trying things together needs a shared space with your partner."
 PAUSED = "Everything shared is paused for now. This will be right here, just as you left it, when the pause lifts."
@@ -85,16 +85,12 @@ class OptionChanged(ServiceError):
 # ---- Helpers ----
 
 
-def _partnered(actor: User) -> CoupleContext:
-    context = couple_context(viewer=actor)
-    if context.couple is None or not context.is_partnered:
-        raise ServiceError(NOT_PARTNERED)
-    return context
+def _partnered(actor: User) -> Partnership:
+    return partnership_for(actor=actor, refusal=NOT_PARTNERED)
 
 
 def _not_paused(actor: User, couple_id: int) -> None:
-    if pause_state(viewer=actor, couple_id=couple_id).is_paused:
-        raise ServiceError(PAUSED)
+    refuse_while_paused(actor=actor, couple_id=couple_id, refusal=PAUSED)
 
 
 def _in_couple(actor: User, couple_id: int) -> None:

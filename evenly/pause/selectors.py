@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evenly.accounts.models import User
+from evenly.core.errors import ServiceError
 from evenly.pause.models import Pause
 
 
@@ -31,3 +32,9 @@ def pause_count(*, couple_id: int, paused_by_id: int | None = None) -> int:
     if paused_by_id is not None:
         pauses = pauses.filter(paused_by_id=paused_by_id)
     return pauses.count()
+
+
+def refuse_while_paused(*, actor: User, couple_id: int, refusal: str) -> None:
+    """Shared flows stand still while either partner has paused."""
+    if pause_state(viewer=actor, couple_id=couple_id).is_paused:
+        raise ServiceError(refusal)
