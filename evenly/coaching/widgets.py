@@ -16,18 +16,21 @@ class CoachedTextarea(forms.Textarea):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        widget_id = context["widget"]["attrs"].get("id") or f"id_{name}"
+        attrs = context["widget"]["attrs"]
+        widget_id = attrs.get("id") or f"id_{name}"
         findings_id = f"{widget_id}-coach"
-        context["widget"]["attrs"].update(
+        described_by = " ".join(filter(None, [attrs.get("aria-describedby"), findings_id]))
+        attrs.update(
             {
                 "hx-post": str(CHECK_URL),
                 "hx-trigger": "input changed delay:700ms, load",
                 "hx-target": f"#{findings_id}",
                 "hx-swap": "innerHTML",
-                "hx-params": name,
+                # hx-params filters hx-vals too, so coach_field must be named.
+                "hx-params": f"{name},coach_field",
                 "hx-vals": f'{{"coach_field": "{name}"}}',
                 "hx-sync": "this:replace",
-                "aria-describedby": findings_id,
+                "aria-describedby": described_by,
                 "data-coached": "",
             }
         )

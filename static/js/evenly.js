@@ -120,9 +120,20 @@
   connect();
 })();
 
-// ---- The coach: "Use this wording" swaps the flagged words for the reframe ----
-// The suggestion replaces exactly the flagged words when they are still there;
-// the first blank ("___") is then selected so the author can fill it in.
+// ---- The coach: "Use this wording" swaps the flagged sentence for the reframe ----
+// The reframe is a whole sentence, so it replaces the sentence that holds the
+// flagged words (found again if the text moved on); the first blank ("___")
+// is then selected so the author can fill it in.
+function coachSentenceAround(text, start, end) {
+  "use strict";
+  var from = start;
+  while (from > 0 && !/[.!?\n]/.test(text.charAt(from - 1))) { from -= 1; }
+  while (from < start && /\s/.test(text.charAt(from))) { from += 1; }
+  var to = end;
+  while (to < text.length && !/[.!?\n]/.test(text.charAt(to))) { to += 1; }
+  while (to < text.length && /[.!?]/.test(text.charAt(to))) { to += 1; }
+  return [from, to];
+}
 document.addEventListener("click", function (event) {
   "use strict";
   var button = event.target.closest && event.target.closest("[data-coach-apply]");
@@ -142,7 +153,9 @@ document.addEventListener("click", function (event) {
     field.value = text + (text && !/\s$/.test(text) ? " " : "") + suggestion;
     start = field.value.length - suggestion.length;
   } else {
-    field.value = text.slice(0, start) + suggestion + text.slice(end);
+    var sentence = coachSentenceAround(text, start, end);
+    start = sentence[0];
+    field.value = text.slice(0, start) + suggestion + text.slice(sentence[1]);
   }
   field.focus();
   var blank = field.value.indexOf("___", start);

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from evenly.checkins.models import Moment
 from tests.browser.conftest import axe_violations
@@ -25,15 +24,6 @@ BOX = "#id_what_happened"
 FINDINGS = "#id_what_happened-coach"
 BLAMING = "You make me feel unwanted when you look at your phone."
 FLAGGED = "You make me"
-# The widget sends `hx-params: <field name>`, which htmx also applies to its
-# own `hx-vals`, so `coach_field` never reaches the coach and every check comes
-# back empty. One line in evenly/coaching/widgets.py fixes it
-# (`"hx-params": f"{name},coach_field"`); remove this marker then.
-COACH_FIELD_DROPPED = pytest.mark.xfail(
-    strict=True,
-    raises=PlaywrightTimeoutError,
-    reason="hx-params drops the coach_field value, so no finding is ever shown in the browser",
-)
 SAVED = re.compile(r".*/checkins/moments/\d+/$")
 SUGGESTION = "I feel ___ when ___. What would help me is ___."
 
@@ -69,13 +59,13 @@ def selection(page) -> tuple[int, int]:
     return start, end
 
 
-@COACH_FIELD_DROPPED
 def test_it_shows_a_finding_applies_the_suggestion_and_saves_the_reframe(browsing, alex):
     page = browsing.page(user=alex, bypass_csp=True)  # bypass_csp only so axe can be injected
     open_form(page)
     findings = page.locator(FINDINGS)
     assert findings.get_attribute("aria-live") == "polite"
-    assert page.locator(BOX).get_attribute("aria-describedby") == "id_what_happened-coach"
+    described_by = page.locator(BOX).get_attribute("aria-describedby").split()
+    assert described_by == ["id_what_happened_helptext", "id_what_happened-coach"]  # help text, then the coach
 
     type_and_wait_for_the_coach(page, BLAMING)
 
@@ -89,7 +79,7 @@ def test_it_shows_a_finding_applies_the_suggestion_and_saves_the_reframe(browsin
 
     apply.click()
 
-    expected = SUGGESTION + BLAMING[len(FLAGGED) :]
+    expected = SUGGESTION  # the whole flagged sentence gives way to the reframe
     assert page.locator(BOX).input_value() == expected
     first_blank = expected.index("___")
     assert selection(page) == (first_blank, first_blank + 3)
@@ -111,7 +101,6 @@ def test_it_shows_a_finding_applies_the_suggestion_and_saves_the_reframe(browsin
     assert Moment.objects.get(author=alex).what_happened == reframed
 
 
-@COACH_FIELD_DROPPED
 def test_it_stays_quiet_for_kind_words_and_never_blocks_saving(browsing, alex):
     page = browsing.page(user=alex)
     open_form(page)

@@ -82,10 +82,11 @@ def test_only_the_named_field_is_read(alex, client_for):
 
 def test_the_widget_wires_the_text_box_to_the_coach():
     class NoteForm(forms.Form):
-        note = forms.CharField(widget=CoachedTextarea)
+        note = forms.CharField(widget=CoachedTextarea, help_text="What happened.")
 
     html = str(NoteForm()["note"])
     assert 'hx-post="/coach/check/"' in html
-    assert 'aria-describedby="id_note-coach"' in html
+    assert 'hx-params="note,coach_field"' in html  # htmx filters hx-vals through hx-params too
+    assert 'aria-describedby="id_note_helptext id_note-coach"' in html
     assert 'id="id_note-coach"' in html
     assert "<textarea" in html
