@@ -4,6 +4,7 @@ no couple. Fixtures return real users in a real database."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from channels.layers import channel_layers
@@ -95,45 +96,79 @@ def fresh_channel_layer() -> Iterator[None]:
     channel_layers.backends.clear()
 
 
+def run_on_its_own_loop(coroutine: Any) -> Any:
+    """Run a coroutine to completion on a fresh event loop in its own thread,
+    whatever loop the calling thread may already be running (Playwright keeps
+    one in the test thread)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(asyncio.run, coroutine).result()
+
+
 class EventTap:
     """Listens on people's real-time groups in the real channel layer, so a
-    test can assert exactly who received which event, and what it carried."""
+    test can assert exactly who received which event, and what it carried.
+
+    Every call runs on one event loop of the tap's own, in a thread of its
+    own: the Redis layer binds its receive buffers to the loop that first
+    receives, and the test thread may already be running another loop."""
 
     def __init__(self) -> None:
+        import asyncio
+        import threading
+
         from channels.layers import get_channel_layer
 
         self.layer = get_channel_layer()
         self.channels: dict[int, str] = {}
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="event-tap", daemon=True)
+        self.thread.start()
+
+    def _run(self, coroutine: Any) -> Any:
+        import asyncio
+
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=30)
 
     def listen(self, *users: User) -> None:
-        from asgiref.sync import async_to_sync
-
         from evenly.core.realtime import user_group
 
         for user in users:
-            channel = async_to_sync(self.layer.new_channel)()
-            async_to_sync(self.layer.group_add)(user_group(user.pk), channel)
+            channel = self._run(self.layer.new_channel())
+            self._run(self.layer.group_add(user_group(user.pk), channel))
             self.channels[user.pk] = channel
 
     def received(self, user: User) -> list[dict]:
         import asyncio
 
-        from asgiref.sync import async_to_sync
-
         async def drain(channel: str) -> list[dict]:
             messages = []
             while True:
                 try:
-                    messages.append(await asyncio.wait_for(self.layer.receive(channel), timeout=0.05))
+                    messages.append(await asyncio.wait_for(self.layer.receive(channel), timeout=0.2))
                 except TimeoutError:
                     return messages
 
-        return async_to_sync(drain)(self.channels[user.pk])
+        return self._run(drain(self.channels[user.pk]))
+
+    def close(self) -> None:
+        from evenly.core.realtime import user_group
+
+        for user_id, channel in self.channels.items():
+            self._run(self.layer.group_discard(user_group(user_id), channel))
+        if hasattr(self.layer, "close_pools"):  # Redis: close this loop's connections
+            self._run(self.layer.close_pools())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=5)
 
 
 @pytest.fixture
-def event_tap() -> EventTap:
-    return EventTap()
+def event_tap() -> Iterator[EventTap]:
+    tap = EventTap()
+    yield tap
+    tap.close()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,8 @@ import secrets
 
 import pytest
 
+from tests.cast import run_on_its_own_loop
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 pytestmark = [
@@ -30,5 +32,5 @@ def test_it_delivers_a_group_event_through_redis() -> None:
             await layer.flush()
             await layer.close_pools()
 
-    message = asyncio.run(round_trip())
+    message = run_on_its_own_loop(round_trip())
     assert message == {"type": "evenly.event", "event": "pause.started", "ids": {"pause": 1}}
