@@ -23,7 +23,8 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def format_email_subject(self, subject: str) -> str:
-        return "Account notice" if "Evenly" in subject else super().format_email_subject(subject)
+        # The same plain subject for every account email, whatever it is about.
+        return "Account notice"
 
 
 class UserSessionsAdapter(DefaultUserSessionsAdapter):

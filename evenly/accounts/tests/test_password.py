@@ -52,3 +52,9 @@ def test_it_records_a_new_main_email_address_without_storing_it(
     details = list(AuditEvent.objects.filter(user=casey, kind=AuditKind.EMAIL_CHANGED).values_list("detail", flat=True))
     assert set(details) == {"Address added", "New main address"}
     assert not any("@" in detail for detail in details)
+
+
+def test_account_emails_have_a_neutral_subject(alex, client, mailoutbox):
+    client.post("/accounts/password/reset/", {"email": alex.email})
+    assert [message.subject for message in mailoutbox] == ["Account notice"]
+    assert "Evenly" not in mailoutbox[0].subject
