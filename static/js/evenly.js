@@ -39,6 +39,17 @@
   // ---- Pause layer: re-fetched on any pause event and after reconnecting ----
   var layer = document.getElementById("pause-layer");
   var layerUrl = body.getAttribute("data-live");
+  // While the partner's pause notice covers the screen, everything behind it
+  // is inert: keyboard and screen-reader users stay in the notice (which has
+  // its own quick exit), just as everyone else does.
+  function showPaused(paused) {
+    body.classList.toggle("is-paused", paused);
+    Array.prototype.forEach.call(body.children, function (region) {
+      if (region.id !== "pause-layer" && region.id !== "live-status" && region.tagName !== "SCRIPT") {
+        region.inert = paused;
+      }
+    });
+  }
   function refreshPauseLayer() {
     if (!layer || !layerUrl) { return Promise.resolve(); }
     return fetch(layerUrl, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
@@ -51,7 +62,7 @@
         var wasPaused = !!layer.querySelector(".pause-notice");
         layer.innerHTML = html;
         var notice = layer.querySelector(".pause-notice");
-        body.classList.toggle("is-paused", !!notice);
+        showPaused(!!notice);
         if (notice && !wasPaused) {
           var title = notice.querySelector("h2");
           if (title) { title.focus(); }
@@ -59,7 +70,7 @@
       })
       .catch(function () { /* offline: the next reconnect catches up */ });
   }
-  body.classList.toggle("is-paused", !!(layer && layer.querySelector(".pause-notice")));
+  showPaused(!!(layer && layer.querySelector(".pause-notice")));
 
   function announce(text) {
     var status = document.getElementById("live-status");

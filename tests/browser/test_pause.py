@@ -67,6 +67,10 @@ def test_it_moves_focus_to_the_pause_notice(partners):
     partners.alex.get_by_role("button", name="Pause").click()
     partners.sam.locator(NOTICE).wait_for()
     partners.sam.wait_for_function("document.activeElement && document.activeElement.id === 'pause-notice-title'")
+    # Keyboard focus stays in the notice: the page behind it is inert.
+    for _ in range(6):
+        partners.sam.keyboard.press("Tab")
+        assert partners.sam.evaluate("!document.activeElement.closest('body > :not(#pause-layer)')")
 
 
 def test_it_pauses_with_the_keyboard_shortcut(partners):
