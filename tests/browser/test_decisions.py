@@ -63,8 +63,11 @@ def test_it_takes_a_decision_from_views_to_a_co_signed_trial(browsing, partners)
     alex.get_by_label("An option").fill("Saturday slow, Sunday planned")
     alex.get_by_label("This is a compromise between our views").check()
     alex.get_by_role("button", name="Add this option").click()
+    # Each add is a page load: wait for it before touching the page again.
+    alex.locator("fieldset.option").filter(has_text="Saturday slow, Sunday planned").wait_for()
     alex.get_by_label("An option").fill("Both days planned")
     alex.get_by_role("button", name="Add this option").click()
+    alex.locator("fieldset.option").filter(has_text="Both days planned").wait_for()
     for page, levels in ((alex, ("I love it", "I'd rather not")), (sam, ("I like it", "I can't live with it"))):
         page.reload()
         fieldsets = page.locator("fieldset.option")
