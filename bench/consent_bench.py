@@ -21,7 +21,6 @@ import asyncio
 import contextlib
 import json
 import re
-import secrets
 import shutil
 import signal as os_signal
 import sys
@@ -46,9 +45,9 @@ from bench.run import (  # noqa: E402
     percentile,
     prepare,
     redis_available,
-    redis_forget,
     redis_version,
     serving,
+    two_processes_over_redis,
     uvicorn_command,
 )
 
@@ -259,18 +258,9 @@ def consent_markdown(*, couples: int = 200, samples: int = 200) -> str:
             redis_note = f"The two-process run with Redis was skipped: Redis at {REDIS_URL} did not answer ({problem})."
             log(redis_note)
         else:
-            prefix = f"evenly-consent-bench-{secrets.token_hex(4)}"
-            redis_env = {**env, "REDIS_URL": REDIS_URL, "EVENLY_REDIS_PREFIX": prefix}
-            ports = [free_port(), free_port()]
-            try:
-                with (
-                    serving("consent-redis-a", uvicorn_command(ports[0]), redis_env, ports[0], work),
-                    serving("consent-redis-b", uvicorn_command(ports[1], worker=False), redis_env, ports[1], work),
-                ):
-                    layout = "2 uvicorn processes, Redis layer"
-                    results += asyncio.run(measure(layout, ports, sessions["couples"], samples))
-            finally:
-                redis_forget(prefix)
+            with two_processes_over_redis("consent-redis", env, work) as ports:
+                layout = "2 uvicorn processes, Redis layer"
+                results += asyncio.run(measure(layout, ports, sessions["couples"], samples))
             redis_note = (
                 f"Redis {redis_version()} on 127.0.0.1. In the two-process run the partners of each couple are "
                 "connected to different processes and requests alternate between the two ports, so every event "

@@ -142,6 +142,23 @@ def uvicorn_command(port: int, *, worker: bool = True) -> list[str]:
     return command if worker else [*command, "--no-worker"]
 
 
+@contextlib.contextmanager
+def two_processes_over_redis(name: str, env: dict[str, str], work: Path) -> Iterator[list[int]]:
+    """Two uvicorn processes sharing a Redis channel layer under a throwaway
+    key prefix (one of them runs the task worker); yields their ports."""
+    prefix = f"evenly-{name}-{secrets.token_hex(4)}"
+    redis_env = {**env, "REDIS_URL": REDIS_URL, "EVENLY_REDIS_PREFIX": prefix}
+    ports = [free_port(), free_port()]
+    try:
+        with (
+            serving(f"{name}-a", uvicorn_command(ports[0]), redis_env, ports[0], work),
+            serving(f"{name}-b", uvicorn_command(ports[1], worker=False), redis_env, ports[1], work),
+        ):
+            yield ports
+    finally:
+        redis_forget(prefix)
+
+
 def gunicorn_command(port: int) -> list[str]:
     gunicorn = str(Path(PY).with_name("gunicorn"))
     return [
@@ -588,18 +605,9 @@ def main() -> int:
             redis_note = f"The two-process run with Redis was skipped: Redis at {REDIS_URL} did not answer ({problem})."
             log(redis_note)
         else:
-            prefix = f"evenly-bench-{secrets.token_hex(4)}"
-            redis_env = {**env, "REDIS_URL": REDIS_URL, "EVENLY_REDIS_PREFIX": prefix}
-            ports = [free_port(), free_port()]
-            try:
-                with (
-                    serving("uvicorn-redis-a", uvicorn_command(ports[0]), redis_env, ports[0], work),
-                    serving("uvicorn-redis-b", uvicorn_command(ports[1], worker=False), redis_env, ports[1], work),
-                ):
-                    layout = "2 uvicorn processes, Redis layer"
-                    pauses.append(asyncio.run(pause_delivery(layout, ports, sessions["couples"], args.samples)))
-            finally:
-                redis_forget(prefix)
+            with two_processes_over_redis("uvicorn-redis", env, work) as ports:
+                layout = "2 uvicorn processes, Redis layer"
+                pauses.append(asyncio.run(pause_delivery(layout, ports, sessions["couples"], args.samples)))
             redis_note = (
                 f"Redis {redis_version()} on 127.0.0.1. In the two-process run, the partners of each couple are "
                 "connected to different processes and presses alternate between the two ports, so every event "
