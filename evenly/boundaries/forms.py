@@ -34,31 +34,21 @@ def _catalogue_choices(exclude: set[int]) -> list[Any]:
     return choices
 
 
+def _condition_field(label: str, example: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=CONDITION_MAX,
+        error_messages={"max_length": CONDITION_TOO_LONG},
+        help_text=f"For example: {example}",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
 class _ConditionsMixin(forms.Form):
-    when_mood = forms.CharField(
-        label="Mood",
-        required=False,
-        max_length=CONDITION_MAX,
-        error_messages={"max_length": CONDITION_TOO_LONG},
-        help_text="For example: when I feel rested and close to you.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
-    when_context = forms.CharField(
-        label="Context",
-        required=False,
-        max_length=CONDITION_MAX,
-        error_messages={"max_length": CONDITION_TOO_LONG},
-        help_text="For example: at home, with time to spare.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
-    when_must_be_true = forms.CharField(
-        label="What must be true",
-        required=False,
-        max_length=CONDITION_MAX,
-        error_messages={"max_length": CONDITION_TOO_LONG},
-        help_text="For example: we've talked about it first.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
+    when_mood = _condition_field("Mood", "when I feel rested and close to you.")
+    when_context = _condition_field("Context", "at home, with time to spare.")
+    when_must_be_true = _condition_field("What must be true", "we've talked about it first.")
     note = forms.CharField(
         label="Note (optional, only you see it unless you share the entry)",
         required=False,
