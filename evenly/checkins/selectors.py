@@ -57,6 +57,7 @@ class AgendaEntry:
     moment: Moment | None = None
     talk_request_id: int | None = None
     title: str = ""
+    follow_up_id: int | None = None
 
 
 def agenda_for(*, viewer: User, couple_id: int | None) -> list[AgendaEntry]:
@@ -85,7 +86,19 @@ def agenda_for(*, viewer: User, couple_id: int | None) -> list[AgendaEntry]:
             )
         )
     entries.extend(_talk_requests(viewer=viewer, couple_id=couple_id))
+    entries.extend(_follow_ups(couple_id=couple_id))
     return entries
+
+
+def _follow_ups(*, couple_id: int) -> list[AgendaEntry]:
+    """Follow-ups after a timeout or a pause (from the couple's pact): nobody's
+    in particular, with three prompts."""
+    from evenly.agreements.selectors import follow_ups_on_agenda
+
+    return [
+        AgendaEntry(kind="follow_up", added_by="", mine=False, follow_up_id=f.pk)
+        for f in follow_ups_on_agenda(couple_id=couple_id)
+    ]
 
 
 def _talk_requests(*, viewer: User, couple_id: int) -> list[AgendaEntry]:

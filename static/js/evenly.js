@@ -80,6 +80,7 @@
   function handle(message) {
     var name = message.event;
     if (name === "pong") { return; }
+    if (name.indexOf("timeout.") === 0 || name === "agreements.repair") { refreshPauseLayer(); }
     if (name.indexOf("pause.") === 0) {
       refreshPauseLayer();
       if (name === "pause.lifted") { announce("The pause has been lifted."); }
@@ -202,3 +203,24 @@ document.addEventListener("click", function (event) {
   });
 })();
 // ---- end consent ----
+
+// ---- Agreements: a repair statement from the partner, on any page ----
+// While a pause is on, it appears inside the pause notice instead.
+(function () {
+  "use strict";
+  var body = document.body;
+  if (!body.getAttribute("data-live")) { return; }
+  var toast = document.createElement("div");
+  toast.className = "consent-toast repair-toast";
+  toast.setAttribute("role", "status");
+  toast.setAttribute("aria-live", "polite");
+  body.appendChild(toast);
+  body.addEventListener("evenly:agreements.repair", function () {
+    if (body.classList.contains("is-paused") || document.getElementById("pause-companion")) { toast.innerHTML = ""; return; }
+    fetch("/agreements/repairs/received/", { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) { return response.ok && !response.redirected ? response.text() : ""; })
+      .then(function (html) { toast.innerHTML = html.trim(); })
+      .catch(function () { /* offline: the agreements page catches up */ });
+  });
+})();
+// ---- end agreements ----
