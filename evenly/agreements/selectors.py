@@ -114,7 +114,11 @@ def own_repairs(*, viewer: User) -> list[RepairStatement]:
 
 
 def timeout_of(*, pause: Pause) -> Timeout | None:
-    return Timeout.objects.filter(pause=pause).first()
+    """Usually read together with the pause (see `pause_state`)."""
+    try:
+        return pause.timeout  # type: ignore[attr-defined,no-any-return]
+    except Timeout.DoesNotExist:
+        return None
 
 
 def follow_ups_on_agenda(*, couple_id: int) -> list[FollowUp]:

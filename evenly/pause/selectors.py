@@ -20,7 +20,8 @@ class PauseState:
 def pause_state(*, viewer: User, couple_id: int | None) -> PauseState:
     if couple_id is None:
         return PauseState(mine=None, partners=None)
-    active = list(Pause.objects.filter(couple_id=couple_id, lifted_at__isnull=True))
+    # A timeout (evenly.agreements) is a pause with a timer: read with it, not after it.
+    active = list(Pause.objects.filter(couple_id=couple_id, lifted_at__isnull=True).select_related("timeout"))
     mine = next((p for p in active if p.paused_by_id == viewer.pk), None)
     partners = next((p for p in active if p.paused_by_id != viewer.pk), None)
     return PauseState(mine=mine, partners=partners)

@@ -35,7 +35,9 @@ def pause_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     state = pause_state(viewer=request.user, couple_id=context.couple_id)
     if state.mine is None:
         return redirect("home")
-    return render(request, "pause/page.html", {"pause": state.mine, "form": _revisit_form(state.mine)})
+    return render(
+        request, "pause/page.html", {"pause": state.mine, "form": _revisit_form(state.mine), "pause_state": state}
+    )
 
 
 @login_required

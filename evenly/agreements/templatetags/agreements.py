@@ -43,7 +43,9 @@ def pause_companion(context: dict[str, Any]) -> dict[str, Any]:
     ctx = couple_context(viewer=user)
     if not ctx.is_partnered:
         return {"show": False}
-    state = pause_state(viewer=user, couple_id=ctx.couple_id)
+    # The page's own pause state (see evenly.core.context_processors), read once.
+    known = context.get("pause_state")
+    state = known() if callable(known) else known or pause_state(viewer=user, couple_id=ctx.couple_id)
     pause = state.mine or state.partners
     if pause is None:
         return {"show": False}
