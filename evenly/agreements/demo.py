@@ -47,7 +47,9 @@ def seed_agreements(users: dict[str, User]) -> None:
             continue
         values = services.values_propose(actor=first, touchstones=[str(t) for t in TOUCHSTONES[:3]], words=own_words)
         services.version_sign(actor=second, version=values)
-        pact = services.pact_propose(actor=second, timeout_minutes=20, during=during, ending=ending, follow_up="next_day")
+        pact = services.pact_propose(
+            actor=second, timeout_minutes=20, during=during, ending=ending, follow_up="next_day"
+        )
         services.version_sign(actor=first, version=pact)
         for index, text in enumerate(first_repairs):
             services.repair_add(actor=first, text=text, share=index == 0)

@@ -61,7 +61,9 @@ class Ledger:
 
     def sign(self, user: int, version: int) -> None:
         self.signers[version].add(user)
-        status = status_after_signing(status=self.statuses[version], signers=self.signers[version], members=self.members)
+        status = status_after_signing(
+            status=self.statuses[version], signers=self.signers[version], members=self.members
+        )
         if status == CURRENT:
             for other, other_status in self.statuses.items():
                 if other_status == CURRENT:

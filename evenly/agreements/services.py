@@ -57,7 +57,9 @@ def _partnered(actor: User) -> Partnership:
 def _words(value: str, *, limit: int, required: str | None = None) -> str:
     value = (value or "").strip()
     if len(value) > limit:
-        raise ServiceError(_("Please keep it under %(limit)s characters. Your words are kept below.") % {"limit": limit})
+        raise ServiceError(
+            _("Please keep it under %(limit)s characters. Your words are kept below.") % {"limit": limit}
+        )
     if required and not value:
         raise ServiceError(required)
     return value
@@ -87,7 +89,9 @@ def values_propose(*, actor: User, touchstones: list[str], words: str) -> Versio
     if not statement:
         raise ServiceError(_("Choose a touchstone or write a few words of your own."))
     if len(statement) > STATEMENT_MAX:
-        raise ServiceError(_("Please keep it under %(limit)s characters. Your words are kept below.") % {"limit": STATEMENT_MAX})
+        raise ServiceError(
+            _("Please keep it under %(limit)s characters. Your words are kept below.") % {"limit": STATEMENT_MAX}
+        )
     return _propose(actor=actor, kind=Kind.VALUES, statement=statement)
 
 
@@ -100,7 +104,9 @@ def pact_propose(*, actor: User, timeout_minutes: int, during: str, ending: str,
         actor=actor,
         kind=Kind.PACT,
         timeout_minutes=timeout_minutes,
-        during=_words(during, limit=TEXT_MAX, required=_("Write a few words about what each of you does during a timeout.")),
+        during=_words(
+            during, limit=TEXT_MAX, required=_("Write a few words about what each of you does during a timeout.")
+        ),
         ending=_words(ending, limit=TEXT_MAX, required=_("Write a few words about how a timeout ends.")),
         follow_up=follow_up,
     )
@@ -122,7 +128,9 @@ def version_sign(*, actor: User, version: Version) -> Version:
                 status=locked.status, signers=signers, members=member_ids(couple_id=locked.couple_id)
             )
         except rules.RuleError as error:
-            raise ServiceError(_("This version isn't open for signing any more. Here is where things are now.")) from error
+            raise ServiceError(
+                _("This version isn't open for signing any more. Here is where things are now.")
+            ) from error
         if status == rules.CURRENT:
             now = timezone.now()
             Version.objects.filter(couple_id=locked.couple_id, kind=locked.kind, status=Status.CURRENT).update(
@@ -154,7 +162,10 @@ def version_withdraw(*, actor: User, version: Version) -> Version:
 
 def agreements_end_for_couple(*, couple_id: int) -> None:
     """A couple that ends has no agreements left. Inside the caller's transaction.
-    Repair statements stay with their authors."""
+    Repair statements stay with their authors, private again."""
+    RepairStatement.objects.filter(couple_id=couple_id, visibility=Visibility.SHARED).update(
+        visibility=Visibility.PRIVATE
+    )
     Version.objects.filter(couple_id=couple_id, status__in=[Status.PROPOSED, Status.CURRENT]).update(
         status=Status.ENDED, ended_at=timezone.now()
     )
@@ -295,4 +306,6 @@ def follow_up_mark_discussed(*, actor: User, follow_up: FollowUp) -> None:
         raise ServiceError(_not_partnered())
     with transaction.atomic():
         FollowUp.objects.filter(pk=follow_up.pk, discussed_at__isnull=True).update(discussed_at=timezone.now())
-        publish(recipients=member_ids(couple_id=follow_up.couple_id), event="checkin.agenda", couple=follow_up.couple_id)
+        publish(
+            recipients=member_ids(couple_id=follow_up.couple_id), event="checkin.agenda", couple=follow_up.couple_id
+        )

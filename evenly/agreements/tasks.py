@@ -33,4 +33,6 @@ def follow_up_land(follow_up_id: int) -> None:
         return
     with transaction.atomic():
         FollowUp.objects.filter(pk=follow_up.pk).update(landed_at=timezone.now())
-        publish(recipients=member_ids(couple_id=follow_up.couple_id), event="checkin.agenda", couple=follow_up.couple_id)
+        publish(
+            recipients=member_ids(couple_id=follow_up.couple_id), event="checkin.agenda", couple=follow_up.couple_id
+        )

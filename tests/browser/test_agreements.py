@@ -70,7 +70,10 @@ def test_a_timeout_reaches_the_partner_a_repair_comes_back_and_the_follow_up_lan
     browsing, partners, alex, sam
 ):
     pact = services.pact_propose(
-        actor=alex, timeout_minutes=20, during="Separate rooms, water.", ending="We meet in the kitchen.",
+        actor=alex,
+        timeout_minutes=20,
+        during="Separate rooms, water.",
+        ending="We meet in the kitchen.",
         follow_up="same_day",
     )
     services.version_sign(actor=sam, version=pact)
@@ -116,8 +119,11 @@ def test_a_timeout_reaches_the_partner_a_repair_comes_back_and_the_follow_up_lan
     run_due_tasks()
     partners.sam.goto("/checkins/")
     agenda = partners.sam.locator("#agenda")
-    for prompt in ("What happened, as each of us saw it?", "How did it land for each of us?",
-                   "What would we do differently next time?"):
+    for prompt in (
+        "What happened, as each of us saw it?",
+        "How did it land for each of us?",
+        "What would we do differently next time?",
+    ):
         assert agenda.get_by_text(prompt).is_visible()
     browsing.screenshot(partners.sam, "follow-up-on-agenda-mobile")
 

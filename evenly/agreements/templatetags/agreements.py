@@ -41,7 +41,8 @@ def pause_companion(context: dict[str, Any]) -> dict[str, Any]:
     request = context["request"]
     user = request.user
     ctx = couple_context(viewer=user)
-    if not ctx.is_partnered:
+    partnership = ctx.partnership
+    if partnership is None:
         return {"show": False}
     # The page's own pause state (see evenly.core.context_processors), read once.
     known = context.get("pause_state")
@@ -57,7 +58,7 @@ def pause_companion(context: dict[str, Any]) -> dict[str, Any]:
         "time_up": timeout is not None and timeout.ends_at <= timezone.now(),
         "values": selectors.current_version(couple_id=ctx.couple_id, kind=Kind.VALUES),
         "repairs": selectors.own_repairs(viewer=user),
-        "received": selectors.received_repairs(viewer=user, couple_id=ctx.couple_id),
+        "received": selectors.received_repairs(viewer=user, couple_id=partnership.couple_id),
         "next": _next_path(request),
         "csrf_token": context.get("csrf_token"),
     }

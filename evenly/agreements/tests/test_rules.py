@@ -81,6 +81,8 @@ def test_a_follow_up_lands_at_six_the_next_day_in_the_couples_zone():
     zone = ZoneInfo("Europe/Berlin")
     ended = datetime(2026, 3, 28, 23, 30, tzinfo=zone)
     assert rules.follow_up_time(rules.NEXT_DAY, ended=ended) == datetime(2026, 3, 29, 18, 0, tzinfo=zone)
-    assert rules.follow_up_time(rules.SAME_DAY, ended=ended) == datetime(2026, 3, 29, 3, 30, tzinfo=zone)  # the clocks went forward
+    assert rules.follow_up_time(rules.SAME_DAY, ended=ended) == datetime(
+        2026, 3, 29, 3, 30, tzinfo=zone
+    )  # the clocks went forward
     with pytest.raises(rules.RuleError):
         rules.follow_up_time("whenever", ended=ended)

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from evenly.agreements import services
 from evenly.agreements.models import FollowUp, RepairSent, Status, Timeout, Version
-from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift, pause_start
 
 pytestmark = pytest.mark.django_db
