@@ -6,7 +6,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Property tests judge behaviour, not speed: CI machines are small and shared,
 # so no per-example deadline (speed targets live in `make bench`).
-from hypothesis import settings as hypothesis_settings  # noqa: E402
+from hypothesis import settings as hypothesis_settings
 
 hypothesis_settings.register_profile("evenly", deadline=None)
 hypothesis_settings.load_profile("evenly")
