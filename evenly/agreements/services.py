@@ -290,6 +290,8 @@ def follow_up_after_pause(*, pause: Pause) -> FollowUp | None:
     pact = Version.objects.filter(couple_id=pause.couple_id, kind=Kind.PACT, status=Status.CURRENT).first()
     if pact is None or not pact.follow_up:
         return None
+    if FollowUp.objects.filter(couple_id=pause.couple_id, discussed_at__isnull=True).exists():
+        return None  # one waiting follow-up is enough; several would only nag
     ended = timezone.now().astimezone(couple_zone(pause.couple))
     due_at = rules.follow_up_time(pact.follow_up, ended=ended)
     follow_up = FollowUp.objects.create(

@@ -23,7 +23,7 @@ from evenly.agreements.access import (
     partnership_or_404,
 )
 from evenly.agreements.forms import PactForm, RepairForm, ValuesForm
-from evenly.agreements.models import Kind
+from evenly.agreements.models import Kind, Status
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
 
@@ -124,7 +124,7 @@ def version_sign(request: AuthenticatedHttpRequest, version_id: int) -> HttpResp
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        if signed.status == "current":
+        if signed.status == Status.CURRENT:
             messages.success(request, _("You've both agreed. This is your current version now."))
         else:
             messages.success(request, _("You've agreed. It takes effect once your partner agrees too."))
@@ -140,12 +140,13 @@ def version_withdraw(request: AuthenticatedHttpRequest, version_id: int) -> Http
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        if ended.status == "withdrawn":
-            what = _("shared values") if ended.kind == Kind.VALUES else _("pact")
+        if ended.status == Status.WITHDRAWN and ended.kind == Kind.VALUES:
             messages.success(
-                request,
-                _("Agreement withdrawn. For now you have no current %(what)s; it stays in your history.")
-                % {"what": what},
+                request, _("Agreement withdrawn. For now you have no current shared values; they stay in your history.")
+            )
+        elif ended.status == Status.WITHDRAWN:
+            messages.success(
+                request, _("Agreement withdrawn. For now you have no current pact; it stays in your history.")
             )
         else:
             messages.success(request, _("The proposal is set aside. It stays in your history."))

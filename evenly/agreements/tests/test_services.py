@@ -193,3 +193,10 @@ def test_the_services_follow_the_co_signing_rules(make_couple, ops):
             assert expected_error
     stored = {key: Version.objects.get(pk=pk).status for key, pk in ids.items()}
     assert stored == ledger.statuses
+
+
+def test_several_pauses_leave_one_waiting_follow_up(alex, sam):
+    services.version_sign(actor=alex, version=pact(sam))
+    for _ in range(3):
+        pause_lift(actor=alex, pause=pause_start(actor=alex))
+    assert FollowUp.objects.count() == 1
