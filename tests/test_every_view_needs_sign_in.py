@@ -33,7 +33,17 @@ PRIVATE_URLS = [url for url in every_url() if not PUBLIC.match(url)]
 
 
 def test_it_finds_the_views_of_every_feature():
-    features = ["/couple/", "/pause/", "/boundaries/", "/curious/", "/consent/", "/checkins/", "/decisions/", "/coach/", "/agreements/"]
+    features = [
+        "/couple/",
+        "/pause/",
+        "/boundaries/",
+        "/curious/",
+        "/consent/",
+        "/checkins/",
+        "/decisions/",
+        "/coach/",
+        "/agreements/",
+    ]
     for prefix in features:
         assert any(url.startswith(prefix) for url in PRIVATE_URLS), prefix
 

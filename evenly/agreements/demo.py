@@ -15,6 +15,7 @@ from evenly.accounts.models import User
 from evenly.agreements import services
 from evenly.agreements.forms import TOUCHSTONES
 from evenly.agreements.models import FollowUp, Timeout, Version
+from evenly.core.models import Notification, NotificationKind
 from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift
 
@@ -67,3 +68,5 @@ def seed_agreements(users: dict[str, User]) -> None:
         FollowUp.objects.filter(couple_id=pause.couple_id, landed_at__isnull=True).update(
             due_at=started + timedelta(days=1), landed_at=started + timedelta(days=1)
         )
+        # Signed long ago: nothing is waiting to be looked at.
+        Notification.objects.filter(user__in=[first, second], kind=NotificationKind.AGREEMENT_PROPOSED).delete()

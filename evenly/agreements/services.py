@@ -35,7 +35,8 @@ from evenly.agreements.models import (
     Version,
 )
 from evenly.core.errors import ServiceError
-from evenly.core.models import Visibility
+from evenly.core.models import NotificationKind, Visibility
+from evenly.core.notifications import notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
 from evenly.pause.models import Pause, RevisitChoice
@@ -78,6 +79,7 @@ def _propose(*, actor: User, kind: str, **fields: object) -> Version:
     with transaction.atomic():
         version = Version.objects.create(couple=partnership.couple, kind=kind, proposed_by=actor, **fields)
         Signature.objects.create(version=version, user=actor)  # proposing is agreeing
+        notify(user_ids=[partnership.partner.pk], kind=NotificationKind.AGREEMENT_PROPOSED)
         _changed(partnership.couple_id)
     return version
 

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
+from evenly.core.models import NotificationKind
+from evenly.core.notifications import notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import member_ids
 
@@ -33,6 +35,7 @@ def follow_up_land(follow_up_id: int) -> None:
         return
     with transaction.atomic():
         FollowUp.objects.filter(pk=follow_up.pk).update(landed_at=timezone.now())
+        notify(user_ids=member_ids(couple_id=follow_up.couple_id), kind=NotificationKind.FOLLOW_UP_DUE)
         publish(
             recipients=member_ids(couple_id=follow_up.couple_id), event="checkin.agenda", couple=follow_up.couple_id
         )

@@ -104,6 +104,14 @@ class NotificationKind(models.TextChoices):
     EXPERIMENT_ENDED = "experiment_ended", "An experiment has ended. The way out you agreed on is there for you both."
     BOUNDARY_CHANGED = "boundary_changed", "A boundary your partner shares has changed."
     BOUNDARY_REVIEW = "boundary_review", "It may be a good time to look over your boundaries, whenever suits you."
+    AGREEMENT_PROPOSED = (
+        "agreement_proposed",
+        "There's a proposal for your shared agreements, to look at whenever suits you.",
+    )
+    FOLLOW_UP_DUE = (
+        "follow_up_due",
+        "A follow-up conversation is on your check-in agenda, for whenever you're both ready.",
+    )
 
 
 class Notification(models.Model):

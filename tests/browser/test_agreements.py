@@ -12,18 +12,13 @@ from django.utils import timezone
 from evenly.agreements import services
 from evenly.agreements.models import FollowUp, Status, Timeout, Version
 from tests.browser.conftest import DESKTOP, MOBILE, axe_violations
-from tests.browser.test_pause import WATCH_FOR_NOTICE
+from tests.browser.test_pause import WATCH_FOR_NOTICE, open_live
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
     pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume"),
 ]
-
-
-def open_live(page, path: str) -> None:
-    page.goto(path)
-    page.wait_for_selector("body[data-live-state=open]", state="attached")
 
 
 def run_due_tasks() -> None:

@@ -200,3 +200,34 @@ def test_several_pauses_leave_one_waiting_follow_up(alex, sam):
     for _ in range(3):
         pause_lift(actor=alex, pause=pause_start(actor=alex))
     assert FollowUp.objects.count() == 1
+
+
+def test_a_proposal_leaves_a_neutral_notice_for_the_partner_only(alex, sam):
+    from evenly.core.models import Notification
+
+    values(alex, "PRIVATE words")
+    assert list(Notification.objects.values_list("user_id", "kind")) == [(sam.pk, "agreement_proposed")]
+
+
+def test_a_landed_follow_up_leaves_a_neutral_notice_for_both(alex, sam):
+    from evenly.agreements.tasks import follow_up_land
+    from evenly.core.models import Notification
+
+    services.version_sign(actor=alex, version=pact(sam))
+    pause_lift(actor=alex, pause=pause_start(actor=alex))
+    follow_up_land.call(FollowUp.objects.get().pk)
+    assert set(Notification.objects.filter(kind="follow_up_due").values_list("user_id", flat=True)) == {alex.pk, sam.pk}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.text(max_size=2100), touchstones=st.lists(st.text(max_size=120), max_size=3))
+def test_any_typed_values_are_kept_exactly_or_refused_with_a_message(alex, sam, words, touchstones):
+    try:
+        version = services.values_propose(actor=alex, touchstones=touchstones, words=words)
+    except ServiceError as error:
+        assert error.message
+        return
+    stored = Version.objects.get(pk=version.pk).statement
+    assert stored == version.statement and len(stored) <= 2000
+    if words.strip():
+        assert stored.endswith(words.strip())
