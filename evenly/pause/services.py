@@ -62,10 +62,10 @@ def pause_lift(*, actor: User, pause: Pause) -> None:
     with transaction.atomic():
         lifted = Pause.objects.filter(pk=pause.pk, lifted_at__isnull=True).update(lifted_at=timezone.now())
         if lifted:
+            publish(recipients=member_ids(couple_id=pause.couple_id), event="pause.lifted", pause=pause.pk)
             from evenly.agreements.services import follow_up_after_pause
 
             follow_up_after_pause(pause=pause)
-            publish(recipients=member_ids(couple_id=pause.couple_id), event="pause.lifted", pause=pause.pk)
 
 
 def pauses_end_for_couple(*, couple_id: int) -> None:
