@@ -156,8 +156,8 @@ class Command(BaseCommand):
             seed_boundaries(users)
             seed_consent(users)
             seed_decisions(users)
-            seed_checkins(users)
             seed_agreements(users)
+            seed_checkins(users)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as any of:"))
         for person in PEOPLE:
             self.stdout.write(f"  {person.email}  ({person.display_name}, {person.pronouns})")
