@@ -189,9 +189,7 @@ def adopted_lean(facts: Iterable[Fact]) -> bool:
 def ratings_apart_lately(ratings: Sequence[Rating], *, now: datetime) -> bool:
     """The three-month reading has been "apart" at each of the last
     APART_MONTHS monthly readings (now, and a month ago)."""
-    return all(
-        closeness(ratings, now=months_before(now, back), months=3) == "apart" for back in range(APART_MONTHS)
-    )
+    return all(closeness(ratings, now=months_before(now, back), months=3) == "apart" for back in range(APART_MONTHS))
 
 
 def patterns(facts: Sequence[Fact], ratings: Sequence[Rating], *, now: datetime) -> list[str]:
@@ -206,7 +204,12 @@ def patterns(facts: Sequence[Fact], ratings: Sequence[Rating], *, now: datetime)
 # ---- One person's own numbers over time ----
 
 MEASURES = ("felt_heard", "equal_say", "pulse", "review")
-_MEASURE_SOURCE = {"felt_heard": (CHECKIN, 0), "equal_say": (CHECKIN, 1), "pulse": (PULSE, None), "review": (REVIEW, None)}
+_MEASURE_SOURCE = {
+    "felt_heard": (CHECKIN, 0),
+    "equal_say": (CHECKIN, 1),
+    "pulse": (PULSE, None),
+    "review": (REVIEW, None),
+}
 
 
 @dataclass(frozen=True)

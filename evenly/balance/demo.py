@@ -76,7 +76,7 @@ def seed_balance(users: dict[str, User]) -> None:
         CheckIn.objects.filter(pk=checkin.pk).update(created_at=at, started_at=at, closed_at=at + timedelta(hours=1))
         for person, heard, say in (
             (alex, 3 if sam_leads else 4, 2 if sam_leads else 4),
-            (sam, 4 if sam_leads else 4, 4 if sam_leads else 4),
+            (sam, 4, 4),
         ):
             rating = Rating.objects.create(checkin=checkin, rater=person, felt_heard=heard, equal_say=say)
             Rating.objects.filter(pk=rating.pk).update(created_at=at + timedelta(hours=1))

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 SCALE = [
     (1, _("1 · not at all")),
@@ -13,7 +18,7 @@ SCALE = [
 REQUIRED = _("Choose a number from 1 (not at all) to 5 (completely).")
 
 
-def _question(label: str) -> forms.TypedChoiceField:
+def _question(label: _StrPromise) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label, choices=SCALE, coerce=int, widget=forms.RadioSelect, error_messages={"required": REQUIRED}
     )

@@ -22,13 +22,12 @@ from django.utils import timezone
 from evenly.accounts.models import User
 from evenly.balance import arithmetic as calc
 from evenly.balance import charts
-from evenly.balance.models import BalanceSeat
+from evenly.balance.models import BalanceSeat, PulseAnswer
 from evenly.checkins.models import CheckIn
 from evenly.checkins.models import Rating as CheckInRating
 from evenly.consent.models import Invitation
 from evenly.couples.selectors import Partnership
 from evenly.decisions.models import Decision, Experiment, Round, Seat
-from evenly.balance.models import PulseAnswer
 
 YOUNG_DAYS = 30  # a couple younger than this has little to show yet, and is told so kindly
 DEFAULT_PERIOD = 3
@@ -103,7 +102,12 @@ def ratings_for(*, partnership: Partnership, viewer: User, since: datetime, both
     pulses = (
         PulseAnswer.objects.filter(couple_id=couple_id, user_id__in=raters, answered_at__gt=since)
         .annotate(
-            src=source(1), by=F("user_id"), at=F("answered_at"), v1=F("counted"), v2=F("spoke_freely"), v3=F("shaped_together")
+            src=source(1),
+            by=F("user_id"),
+            at=F("answered_at"),
+            v1=F("counted"),
+            v2=F("spoke_freely"),
+            v3=F("shaped_together"),
         )
         .values_list("src", "pk", "by", "at", "v1", "v2", "v3")
         .order_by()
@@ -124,7 +128,9 @@ def ratings_for(*, partnership: Partnership, viewer: User, since: datetime, both
         name = SOURCES[src]
         values = {calc.CHECKIN: (v1, v2), calc.PULSE: (v1, v2, v3), calc.REVIEW: (v1,)}[name]
         ratings.append(
-            calc.Rating(side=_side(by, viewer), source=name, at=timezone.localtime(at), values=values, key=f"{name}:{pk}")
+            calc.Rating(
+                side=_side(by, viewer), source=name, at=timezone.localtime(at), values=values, key=f"{name}:{pk}"
+            )
         )
     return ratings
 

@@ -31,7 +31,9 @@ def _back(request: AuthenticatedHttpRequest) -> HttpResponse:
     return redirect(f"{url}?period={period}#ours" if period.isdigit() else url)
 
 
-def _render(request: AuthenticatedHttpRequest, *, pulse_form: PulseForm | None = None, status: int = 200) -> HttpResponse:
+def _render(
+    request: AuthenticatedHttpRequest, *, pulse_form: PulseForm | None = None, status: int = 200
+) -> HttpResponse:
     partnership = request.couple_ctx.partnership  # type: ignore[attr-defined]
     if partnership is None:
         return render(request, "balance/alone.html")
