@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -36,7 +37,7 @@ from evenly.checkins.models import (
 from evenly.checkins.tasks import send_checkin_reminder
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind, Visibility
-from evenly.core.notifications import notify
+from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import Partnership, couple_context, member_ids, partnership_for
 from evenly.pause.selectors import refuse_while_paused
@@ -289,7 +290,12 @@ def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
         else:
             checkin.scheduled_for = when
             checkin.save(update_fields=["scheduled_for"])
-        notify(user_ids=[context.partner.pk], kind=NotificationKind.CHECKIN_PLANNED)
+        notify(
+            user_ids=[context.partner.pk],
+            kind=NotificationKind.CHECKIN_PLANNED,
+            url=reverse("checkins:index"),
+            subject=f"checkin:{checkin.pk}",
+        )
         remind_at = max(when - REMIND_BEFORE, now)
         reminder = send_checkin_reminder.using(run_after=remind_at)
         checkin_id, planned = checkin.pk, when.isoformat()
@@ -303,6 +309,7 @@ def checkin_cancel(*, actor: User, checkin: CheckIn) -> None:
     with transaction.atomic():
         cancelled = CheckIn.objects.filter(pk=checkin.pk, status=Status.SCHEDULED).update(status=Status.CANCELLED)
         if cancelled:
+            notices_resolve(subject=f"checkin:{checkin.pk}")
             _checkin_changed(checkin)
 
 
@@ -338,6 +345,7 @@ def checkin_start(*, actor: User, mode: str) -> CheckIn:
             checkin.flow = session.to_dict()
             checkin.version = 1
             checkin.save()
+            notices_resolve(subject=f"checkin:{checkin.pk}")
             _checkin_changed(checkin)
             return checkin
     except IntegrityError:
