@@ -3,6 +3,8 @@ there are no ids to guess: without a partner, the shared parts are a 404."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -97,27 +99,26 @@ def pulse_save(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _render(request, pulse_form=form, status=400)
 
 
-@login_required
-@require_POST
-def offer_to_agenda(request: AuthenticatedHttpRequest, pattern: str) -> HttpResponse:
+def _offer(request: AuthenticatedHttpRequest, pattern: str, *, act: Callable[..., None], done: str) -> HttpResponse:
     partnership = _partnership_or_404(request)
     try:
-        services.offer_to_agenda(actor=request.user, partnership=partnership, pattern=pattern)
+        act(actor=request.user, partnership=partnership, pattern=pattern)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, gettext("“How we decide things” is on the agenda for your next check-in."))
+        messages.success(request, done)
     return _back(request)
+
+
+@login_required
+@require_POST
+def offer_to_agenda(request: AuthenticatedHttpRequest, pattern: str) -> HttpResponse:
+    done = gettext("“How we decide things” is on the agenda for your next check-in.")
+    return _offer(request, pattern, act=services.offer_to_agenda, done=done)
 
 
 @login_required
 @require_POST
 def offer_dismiss(request: AuthenticatedHttpRequest, pattern: str) -> HttpResponse:
-    partnership = _partnership_or_404(request)
-    try:
-        services.offer_dismiss(actor=request.user, partnership=partnership, pattern=pattern)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, gettext("Set aside. It won't be suggested to you again."))
-    return _back(request)
+    done = gettext("Set aside. It won't be suggested to you again.")
+    return _offer(request, pattern, act=services.offer_dismiss, done=done)

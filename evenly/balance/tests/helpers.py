@@ -16,6 +16,7 @@ from evenly.checkins.models import CheckIn, Rating, Status
 from evenly.consent import services as consent_services
 from evenly.couples.selectors import couple_context
 from evenly.decisions import services as decision_services
+from evenly.decisions.models import Option, Round
 
 
 def partnership(user: User):  # type: ignore[no-untyped-def]
@@ -59,3 +60,14 @@ def ratings_for_both(a: User, b: User, *, a_level: int, b_level: int, count: int
 
 def seat(user: User) -> BalanceSeat:
     return BalanceSeat.objects.get(user=user)
+
+
+def adopted_from(opener: User, proposer: User, count: int = 5) -> None:
+    """`count` decisions opened by `opener`, each settled on an option `proposer` put forward."""
+    for _ in range(count):
+        decision = decision_services.decision_open(actor=opener, topic="PRIVATE-TOPIC")
+        round_ = Round.objects.get(decision=decision)
+        option = Option.objects.create(round=round_, proposed_by=proposer, text="PRIVATE-OPTION")
+        Round.objects.filter(pk=round_.pk).update(
+            agreed_at=timezone.now() - timedelta(minutes=1), adopted_option=option, adopted_proposed_by=proposer
+        )

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from evenly.balance import services
 from evenly.balance.models import PulseAnswer
 from evenly.balance.tests import helpers
-from evenly.decisions import services as decision_services
-from evenly.decisions.models import Option, Round
 
 pytestmark = pytest.mark.django_db
 
@@ -42,13 +38,7 @@ def test_turning_it_on_tells_the_partner_only_when_it_appears_for_both(
 
 def test_a_pulse_and_a_dismissal_tell_the_partner_nothing(alex, sam, event_tap, django_capture_on_commit_callbacks):
     helpers.both_on(alex, sam)
-    for _ in range(5):
-        decision = decision_services.decision_open(actor=alex, topic="PRIVATE-TOPIC")
-        round_ = Round.objects.get(decision=decision)
-        option = Option.objects.create(round=round_, proposed_by=sam, text="PRIVATE-OPTION")
-        Round.objects.filter(pk=round_.pk).update(
-            agreed_at=timezone.now(), adopted_option=option, adopted_proposed_by=sam
-        )
+    helpers.adopted_from(alex, sam)
     event_tap.listen(alex, sam)
     with django_capture_on_commit_callbacks(execute=True):
         services.pulse_save(
@@ -64,13 +54,7 @@ def test_a_pulse_and_a_dismissal_tell_the_partner_nothing(alex, sam, event_tap, 
 
 def test_an_offer_taken_up_reaches_both_pages_with_ids_only(alex, sam, event_tap, django_capture_on_commit_callbacks):
     helpers.both_on(alex, sam)
-    for _ in range(5):
-        decision = decision_services.decision_open(actor=alex, topic="PRIVATE-TOPIC")
-        round_ = Round.objects.get(decision=decision)
-        option = Option.objects.create(round=round_, proposed_by=alex, text="PRIVATE-OPTION")
-        Round.objects.filter(pk=round_.pk).update(
-            agreed_at=timezone.now() - timedelta(days=1), adopted_option=option, adopted_proposed_by=alex
-        )
+    helpers.adopted_from(alex, alex)
     event_tap.listen(alex, sam)
     with django_capture_on_commit_callbacks(execute=True):
         services.offer_to_agenda(actor=sam, partnership=helpers.partnership(sam), pattern="adopted_lean")

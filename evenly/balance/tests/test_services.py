@@ -18,7 +18,7 @@ from evenly.core.errors import ServiceError
 from evenly.core.personal_data import erase_for, export_for
 from evenly.couples.services import couple_leave
 from evenly.decisions import services as decision_services
-from evenly.decisions.models import Experiment, ExperimentStatus, Option, Round
+from evenly.decisions.models import Experiment, ExperimentStatus
 from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift, pause_start
 
@@ -54,20 +54,9 @@ def test_a_pulse_belongs_to_the_month_and_counts_once(alex):
         services.pulse_save(actor=alex, partnership=helpers.partnership(alex), answers={**ANSWERS, "counted": 6})
 
 
-def _lean(alex, sam) -> None:  # type: ignore[no-untyped-def]
-    """Five adopted options, all put forward by Sam."""
-    for _ in range(5):
-        decision = decision_services.decision_open(actor=alex, topic="t")
-        round_ = Round.objects.get(decision=decision)
-        option = Option.objects.create(round=round_, proposed_by=sam, text="o")
-        Round.objects.filter(pk=round_.pk).update(
-            agreed_at=timezone.now(), adopted_option=option, adopted_proposed_by=sam
-        )
-
-
 def test_an_offer_is_made_once_goes_on_the_agenda_and_closes_for_both(alex, sam):
     helpers.both_on(alex, sam)
-    _lean(alex, sam)
+    helpers.adopted_from(alex, sam)
     assert figures(alex)[2] == ["adopted_lean"] and figures(sam)[2] == ["adopted_lean"]
     services.offer_to_agenda(actor=sam, partnership=helpers.partnership(sam), pattern="adopted_lean")
     assert [item.text for item in AgendaItem.objects.filter(author=sam)] == ["How we decide things"]
@@ -75,13 +64,13 @@ def test_an_offer_is_made_once_goes_on_the_agenda_and_closes_for_both(alex, sam)
     with pytest.raises(ServiceError):
         services.offer_to_agenda(actor=alex, partnership=helpers.partnership(alex), pattern="adopted_lean")
     # It stays closed however long the pattern holds.
-    _lean(alex, sam)
+    helpers.adopted_from(alex, sam)
     assert figures(alex)[2] == []
 
 
 def test_a_dismissed_offer_never_comes_back_to_that_partner(alex, sam):
     helpers.both_on(alex, sam)
-    _lean(alex, sam)
+    helpers.adopted_from(alex, sam)
     services.offer_dismiss(actor=alex, partnership=helpers.partnership(alex), pattern="adopted_lean")
     assert figures(alex)[2] == []
     assert figures(sam)[2] == ["adopted_lean"]  # the partner's own choice is theirs
