@@ -304,6 +304,12 @@ def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
     return checkin
 
 
+def checkin_seen(*, actor: User, checkin: CheckIn) -> None:
+    """Opening a check-in is what its notices ask for, so they go."""
+    with transaction.atomic():
+        notices_resolve(subject=f"checkin:{checkin.pk}", user_ids=[actor.pk])
+
+
 def checkin_cancel(*, actor: User, checkin: CheckIn) -> None:
     _partnered(actor)
     with transaction.atomic():
@@ -313,9 +319,11 @@ def checkin_cancel(*, actor: User, checkin: CheckIn) -> None:
             _checkin_changed(checkin)
 
 
-def checkin_start(*, actor: User, mode: str) -> CheckIn:
-    """Begin a check-in now: the planned one if there is one. If the partner
-    began one at the same moment, that one is the check-in."""
+def checkin_start(*, actor: User, mode: str, keep_plan: bool = False) -> CheckIn:
+    """Begin a check-in now: the planned one, unless `keep_plan` asks for a
+    separate one that leaves the plan in place. If the partner began one at
+    the same moment, that one is the check-in. The partner's open pages show it
+    at once, and a notice with the way in waits for them."""
     context = _partnered(actor)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if mode not in Mode.values:
@@ -335,7 +343,9 @@ def checkin_start(*, actor: User, mode: str) -> CheckIn:
             )
             second = partner.pk if first == actor.pk else actor.pk
             session = flow.start(first_speaker=first, other_partner=second)
-            checkin = CheckIn.objects.filter(couple=context.couple, status=Status.SCHEDULED).first()
+            checkin = (
+                None if keep_plan else CheckIn.objects.filter(couple=context.couple, status=Status.SCHEDULED).first()
+            )
             if checkin is None:
                 checkin = CheckIn(couple=context.couple, proposed_by=actor)
             checkin.status = Status.OPEN
@@ -346,6 +356,12 @@ def checkin_start(*, actor: User, mode: str) -> CheckIn:
             checkin.version = 1
             checkin.save()
             notices_resolve(subject=f"checkin:{checkin.pk}")
+            notify(
+                user_ids=[partner.pk],
+                kind=NotificationKind.CHECKIN_BEGUN,
+                url=reverse("checkins:checkin", args=[checkin.pk]),
+                subject=f"checkin:{checkin.pk}",
+            )
             _checkin_changed(checkin)
             return checkin
     except IntegrityError:

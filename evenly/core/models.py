@@ -96,6 +96,7 @@ class NotificationKind(models.TextChoices):
     CONSENT_INVITATION = "consent_invitation", "There's an invitation for you, to answer only if and when you like."
     CHECKIN_PLANNED = "checkin_planned", "A check-in has been planned. You'll find it under Check-ins."
     CHECKIN_SOON = "checkin_soon", "A check-in you planned together starts soon."
+    CHECKIN_BEGUN = "checkin_begun", "A check-in has begun. Join whenever you're ready."
     DECISION_REVIEW = (
         "decision_review",
         "Something you are trying together has reached its look-back date. Take a look whenever suits you both.",
