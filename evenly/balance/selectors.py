@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import F, IntegerField, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -69,7 +70,12 @@ def facts_for(*, partnership: Partnership, viewer: User, since: datetime) -> lis
             "agreed_at",
         ),
         rows(Experiment.objects.filter(couple_id=couple_id), calc.EXPERIMENTS_PROPOSED, "proposed_by_id", "created_at"),
-        rows(CheckIn.objects.filter(couple_id=couple_id), calc.CHECKINS_PROPOSED, "proposed_by_id", "created_at"),
+        rows(
+            CheckIn.objects.filter(couple_id=couple_id).annotate(suggested_at=Coalesce("started_at", "created_at")),
+            calc.CHECKINS_PROPOSED,
+            "proposed_by_id",
+            "suggested_at",
+        ),
         rows(Invitation.objects.filter(couple_id=couple_id), calc.INVITATIONS_SENT, "inviter_id", "created_at"),
         all=True,
     )
@@ -93,9 +99,12 @@ def ratings_for(*, partnership: Partnership, viewer: User, since: datetime, both
     def source(index: int) -> Value:
         return Value(index, output_field=IntegerField())
 
+    # A check-in's rating belongs to the day of the check-in it rates.
     checkins = (
-        CheckInRating.objects.filter(checkin__couple_id=couple_id, rater_id__in=raters, created_at__gt=since)
-        .annotate(src=source(0), by=F("rater_id"), at=F("created_at"), v1=F("felt_heard"), v2=F("equal_say"), v3=zero)
+        CheckInRating.objects.filter(checkin__couple_id=couple_id, rater_id__in=raters)
+        .annotate(at=Coalesce("checkin__closed_at", "created_at"))
+        .filter(at__gt=since)
+        .annotate(src=source(0), by=F("rater_id"), v1=F("felt_heard"), v2=F("equal_say"), v3=zero)
         .values_list("src", "pk", "by", "at", "v1", "v2", "v3")
         .order_by()
     )

@@ -11,8 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from evenly.balance import arithmetic as calc
 from evenly.balance.models import PulseAnswer
 from evenly.balance.tests import helpers
+from evenly.checkins.models import CheckIn
 from evenly.couples.services import couple_leave
 from evenly.decisions.models import Decision
 
@@ -161,8 +163,6 @@ def test_the_page_stays_within_eight_queries_new_or_with_a_long_history(
         helpers.ratings_for_both(alex, sam, a_level=4, b_level=3, count=2)
         client_for(alex).post(reverse("balance:pulse"), PULSE)
         Decision.objects.filter(opened_by=alex).update(created_at=timezone.now() - timedelta(days=20 * index))
-        from evenly.checkins.models import CheckIn
-
         CheckIn.objects.filter(status="scheduled").update(status="cancelled")
     with django_assert_max_num_queries(8):
         client.get(PAGE)
@@ -171,3 +171,13 @@ def test_the_page_stays_within_eight_queries_new_or_with_a_long_history(
     history = _queries(client, PAGE)
     assert new_couple <= history == shared_new <= 8
     assert _queries(client, reverse("balance:shared")) <= 8
+
+
+def test_a_check_in_rating_counts_in_the_month_of_its_check_in(client_for, alex, sam):
+    checkin = helpers.closed_checkin(alex, days_ago=70)
+    helpers.rate(alex, checkin, 3, 2)  # written today, for a check-in ten weeks ago
+    html = client_for(alex).get(PAGE).content.decode()
+    closed = CheckIn.objects.get(pk=checkin.pk).closed_at
+    assert closed is not None
+    month = calc.month_of(timezone.localtime(closed))
+    assert f'<th scope="row">{month:%b %Y}</th><td>3.0</td><td>2.0</td>' in html
