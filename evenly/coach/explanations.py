@@ -140,7 +140,8 @@ RULE_ADVICE: dict[str, Advice] = {
 REFLECTION_EXPLANATION: dict[Kind, str] = {
     "generalization": 'In a reflection, "always" and "never" add a verdict of your own, so your partner may not '
     "recognise what they said.",
-    "dismissal": "A reflection says back what your partner feels without judging whether the feeling is the right size.",
+    "dismissal": "A reflection says back what your partner feels, without judging whether the feeling is the "
+    "right size.",
     "mind_reading": "A reflection says back what your partner told you rather than what you guess lies behind it.",
 }
 REFLECTION_DEFAULT = (

@@ -549,7 +549,8 @@ _RUINED = re.compile(
     r"\byou(?:'ve| have)?(?: \w+)? (?:ruined|ruin|destroyed|wrecked|spoiled|spoilt|screwed up|messed up|killed) "
 )
 _MADE_IT = re.compile(
-    r"\byou(?:'ve| have)?(?: \w+)? (?:make|made|makes|making) (?P<what>this|that|it|everything|things|(?:the|our|my|this|that)(?: whole| entire)? \w+) (?:so |even |much )?"
+    r"\byou(?:'ve| have)?(?: \w+)? (?:make|made|makes|making) "
+    r"(?P<what>this|that|it|everything|things|(?:the|our|my|this|that)(?: whole| entire)? \w+) (?:so |even |much )?"
 )
 
 
@@ -654,10 +655,11 @@ def _character_attack(parts: Ingredients, rule: str) -> list[str]:
             feeling, need = trait_feeling, trait_need
             break
     when = parts.after(_WHEN)
+    time = parts.time()
     opening = f"When {when}, I feel {feeling}." if when else f"I'm feeling {feeling} right now."
     return [
         f"{opening} {need}.",
-        f"{need}. Could we talk about what happened{' ' + parts.time() if parts.time() else ''}?",
+        f"{need}. Could we talk about what happened{' ' + time if time else ''}?",
         f"I felt {feeling} about what happened, and {_lower_first(need)}.",
     ]
 
@@ -876,10 +878,11 @@ def _demand(parts: Ingredients, rule: str) -> list[str]:
         start = parts.start + (lead.end() if lead else 0)
         ask = _tidy(parts.sentence.surface(start, start + len(_clause(parts.text, start)))) or None
     base = _base(ask) if ask else None
+    when = f" {time}" if time and base and time not in base else ""
     if base and base.split(" ", 1)[0] not in ("not", "now"):
         return [
             f"Would you be willing to {base}? It matters to me.",
-            f"I'd really like you to {base}. Is that something you could do{' ' + time if time and time not in base else ''}?",
+            f"I'd really like you to {base}. Is that something you could do{when}?",
         ]
     return [
         f"Would you be willing to talk about this {time or 'soon'}? It matters to me.",
