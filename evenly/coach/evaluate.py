@@ -81,6 +81,12 @@ class Report:
         }
 
 
+def without_dev_repeats(examples: list[Example]) -> list[Example]:
+    """The examples whose text (ignoring case) is not also in dev."""
+    dev_texts = {example.text.casefold() for example in load("dev")}
+    return [example for example in examples if example.text.casefold() not in dev_texts]
+
+
 def rule_kinds(text: str) -> frozenset[str]:
     return frozenset(analyze(text).kinds)
 
@@ -144,9 +150,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--errors", action="store_true", help="list misclassified messages")
+    parser.add_argument(
+        "--without-dev-repeats", action="store_true", help="leave out messages that also appear word for word in dev"
+    )
     args = parser.parse_args(argv)
     examples = load(args.split)
-    report = evaluate(examples, split=args.split)
+    if args.without_dev_repeats:
+        examples = without_dev_repeats(examples)
+    report = evaluate(examples, split=args.split + (" without dev repeats" if args.without_dev_repeats else ""))
     print(json.dumps(report.to_dict(), indent=2) if args.json else format_report(report))
     if args.errors:
         print(_errors(examples))

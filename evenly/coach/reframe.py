@@ -440,7 +440,7 @@ class Ingredients:
         if match is None:
             return None
         phrase = self.sentence.surface(match.end(), match.end() + len(_clause(self.text, match.end())))
-        phrase = _tidy(phrase)
+        phrase = re.sub(r"^that\s+", "", _tidy(phrase))
         if not re.search(r"[a-z]{2}", phrase):
             return None
         if re.match(r"(?:and|but|or|because|so|not)\b", phrase):
@@ -517,6 +517,22 @@ def _generalization(parts: Ingredients, rule: str) -> list[str]:
                 f"I feel frustrated when you're {phrase}. {_talk(time)}",
                 f"It's been hard for me when you're {phrase}, and I'd like us to find a way through it together.",
             ]
+    if rule == "generalization_not_once":
+        done = parts.after(re.compile(r"\b(?:have|did|do|has) you "))
+        base = _base(_habit(done)) if done else None
+        if base:
+            return [
+                f"I'd love it if you'd {base}. Could we talk about what would make that easier?",
+                f"It would mean a lot to me if you'd {base}. How could we make room for it?",
+            ]
+    plain = parts.after(re.compile(r"\byou (?!always|never|constantly|keep)(?=[a-z])"))
+    base = _base(_habit(plain)) if plain and rule != "generalization_always_me" else None
+    if base:
+        feeling = _feeling_for(base, "frustrated")
+        return [
+            f"I feel {feeling} when you {base}. {_talk(time)}",
+            f"It's been hard for me when you {base}, and I'd like us to find a way that works for both of us.",
+        ]
     if rule == "generalization_always_me":
         what = parts.after(re.compile(r"\b(?:who|that|to) "))
         if what:
@@ -550,7 +566,7 @@ _RUINED = re.compile(
 )
 _MADE_IT = re.compile(
     r"\byou(?:'ve| have)?(?: \w+)? (?:make|made|makes|making) "
-    r"(?P<what>this|that|it|everything|things|(?:the|our|my|this|that)(?: whole| entire)? \w+) (?:so |even |much )?"
+    r"(?P<what>(?:the|our|my|this|that)(?: whole| entire)? \w+|this|that|it|everything|things) (?:so |even |much )?"
 )
 
 
@@ -588,6 +604,15 @@ def _blame(parts: Ingredients, rule: str) -> list[str]:
             f"I was looking forward to {ruined}, and I'm sad about how it went. {_talk(time)}",
         ]
     event = parts.after(_EVENT)
+    own = re.match(
+        r"^\W*(?P<own>i(?:'m| am| feel| felt| was)\b[^,;]*?),? (?:because of you|thanks to you)\W*$", parts.text
+    )
+    if event is None and own is not None:
+        mine = _tidy(parts.sentence.surface(own.start("own"), own.end("own")))
+        return [
+            f"{mine}, and I'd like us to talk about what's been happening. {_talk(time)}",
+            f"{mine}. Could we work out together what would help?",
+        ]
     if event:
         return [
             f"I'm upset that {event}. Could we work out together what to do differently?",
@@ -730,10 +755,22 @@ def _pressure(parts: Ingredients, rule: str) -> list[str]:
     if action:
         action = re.sub(r"\s*\b(?:once|one time|for me|just this once|this once)\b", "", action).strip()
     base = _base(action) if action else None
-    if rule == "pressure_past_answer":
+    let_me = parts.after(re.compile(r"\blet me (?=[a-z])"))
+    if let_me and _base(let_me):
+        return [
+            f"Would you like me to {_base(let_me)}? It's completely okay to say no or not now.",
+            f"I'd love to {_base(let_me)}, but only if you want that too. How are you feeling?",
+        ]
+    flagged = parts.text[parts.start : parts.end]
+    if rule == "pressure_past_answer" and re.search(r"\b(?:said|agreed|promised|maybe|didn't say no)\b", flagged):
         return [
             "I remember you were open to it before. How do you feel about it now? A no is completely okay.",
-            "Last time doesn't decide this time. What would you like tonight, if anything?",
+            "What you said before doesn't decide now. How do you feel about it today?",
+        ]
+    if rule == "pressure_past_answer":
+        return [
+            "I'd love a yes only if it's one you really mean. What would you like?",
+            "How do you feel about it? A no or a not-now is completely okay with me.",
         ]
     if rule == "pressure_entitlement":
         return [
@@ -800,7 +837,7 @@ def _ultimatum(parts: Ingredients, rule: str) -> list[str]:
     ]
 
 
-_CLAIM_STOP = re.compile(r"[,;:.!?\n]| but | and (?:i|you know)\b")
+_CLAIM_STOP = re.compile(r"[,;:.!?\n]| and (?:i|you know)\b")
 _CLAIM_START = re.compile(r"\byou(?:'re|'d|'ve| are| were| would)?\b")
 _CLAIM_FILLER = re.compile(r"\b(?:obviously|clearly|secretly|just|actually|even|deep down,?)\s+")
 _CLAIM_TAIL = re.compile(r",?\s*(?:i can tell|i know it|admit it|don't pretend(?: you don't)?|and you know it)\b.*$")

@@ -263,3 +263,8 @@ def test_cli_reads_one_message_per_line_from_stdin() -> None:
     lines = _run_cli("--stdin", stdin="You never plan anything\nThank you for dinner\n").splitlines()
     results = [json.loads(line) for line in lines]
     assert [len(result["findings"]) for result in results] == [1, 0]
+
+
+def test_cli_checks_a_reflection_when_asked() -> None:
+    output = json.loads(_run_cli("--context", "reflection", "You always decide what we do"))
+    assert output["findings"][0]["suggestions"][0].startswith("What I heard is")
