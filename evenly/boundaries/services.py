@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -37,7 +38,7 @@ from evenly.boundaries.models import (
 )
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind, Visibility
-from evenly.core.notifications import notify
+from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import couple_context
 
@@ -54,6 +55,9 @@ DAYS_PER_MONTH = 30
 
 
 # ---- Boundaries ----
+
+PARTNER_BOUNDARIES_NOTICE = "partner-boundaries"
+BOUNDARY_REVIEW_NOTICE = "boundary-review"
 
 
 def _check_lengths(*, wording: str = "", note: str = "", conditions: tuple[str, ...] = ()) -> None:
@@ -100,7 +104,12 @@ def _tell_partner_it_is_stricter(*, boundary: Boundary) -> None:
     # A boundary shared in an earlier couple is not visible to a new partner.
     if partner is None or boundary.couple_id != context.couple_id:
         return
-    notify(user_ids=[partner.pk], kind=NotificationKind.BOUNDARY_CHANGED)
+    notify(
+        user_ids=[partner.pk],
+        kind=NotificationKind.BOUNDARY_CHANGED,
+        url=reverse("boundaries:partner"),
+        subject=PARTNER_BOUNDARIES_NOTICE,
+    )
     publish(recipients=[partner.pk], event="boundary.changed", boundary=boundary.pk)
 
 
@@ -316,6 +325,7 @@ def review_finish(*, actor: User, review: Review) -> None:
         Review.objects.filter(pk=review.pk, finished_at__isnull=True).update(finished_at=timezone.now())
         row = _settings_for(actor)
         row.review_suggested_at = None
+        notices_resolve(subject=BOUNDARY_REVIEW_NOTICE, user_ids=[actor.pk])
         row.next_reminder_at = _next_reminder(row.reminder_months)
         row.save(update_fields=["review_suggested_at", "next_reminder_at"])
         _schedule_reminder(row)
@@ -359,6 +369,13 @@ def review_reminder_set(*, actor: User, months: int) -> ReviewSettings:
     return row
 
 
+def partner_boundaries_seen(*, actor: User) -> None:
+    """Looking at the partner's shared list is what a "boundary changed"
+    notice asks for, so the notice goes."""
+    with transaction.atomic():
+        notices_resolve(subject=PARTNER_BOUNDARIES_NOTICE, user_ids=[actor.pk])
+
+
 def review_suggest(*, user_ids: list[int]) -> None:
     """Invite a review: a neutral notice and a gentle note on the list page.
     Inside the caller's transaction."""
@@ -367,7 +384,12 @@ def review_suggest(*, user_ids: list[int]) -> None:
         row, _ = ReviewSettings.objects.get_or_create(user_id=user_id)
         row.review_suggested_at = now
         row.save(update_fields=["review_suggested_at"])
-    notify(user_ids=user_ids, kind=NotificationKind.BOUNDARY_REVIEW)
+    notify(
+        user_ids=user_ids,
+        kind=NotificationKind.BOUNDARY_REVIEW,
+        url=reverse("boundaries:review"),
+        subject=BOUNDARY_REVIEW_NOTICE,
+    )
 
 
 def reminder_fire(*, user_id: int) -> None:
