@@ -38,8 +38,8 @@ _FREQUENCY = re.compile(
 )
 _TIME = re.compile(
     r"\b(?:tonight|today|tomorrow|this (?:morning|afternoon|evening|weekend|week|month|sunday|saturday|friday)|"
-    r"at the weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) nights?)\b"
+    r"at the weekend|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) "
+    r"(?:nights?|mornings?|evenings?)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b"
 )
 _URGENT = re.compile(r",?\s*\b(?:right now|now|immediately|this instant|this minute|already|for once)\b")
 _LEADING_FILLER = re.compile(r"^(?:(?:just|really|seriously|honestly|literally|also|even|simply|then|so|ever)\s+)+")
@@ -346,11 +346,6 @@ def _with_we(phrase: str) -> str:
     return phrase
 
 
-def _time(sentence: str) -> str | None:
-    match = _TIME.search(sentence)
-    return match.group() if match else None
-
-
 # --- what the sentence says ---------------------------------------------------------
 
 _YOU_ADVERB = re.compile(
@@ -455,14 +450,17 @@ class Ingredients:
         return None
 
     def time(self) -> str | None:
-        return _time(self.text)
+        match = _TIME.search(self.text)
+        return self.sentence.surface(match.start(), match.end()) if match else None
 
 
 Builder = Callable[[Ingredients, str], list[str]]
 
 
 def _talk(time: str | None) -> str:
-    return f"Could we talk about it {time}?" if time else "Could we talk about it when we're both free?"
+    """A request to talk, at the sentence's own time when that is one moment ("tonight"), not a habit."""
+    once = time is not None and re.fullmatch(r"tonight|today|tomorrow|this \w+|at the weekend", time.lower())
+    return f"Could we talk about it {time}?" if once else "Could we talk about it when we're both free?"
 
 
 # generalisation: "you always X" -> I feel ... when you X; "you never X" -> I'd love it if you'd X
@@ -503,7 +501,7 @@ def _generalization(parts: Ingredients, rule: str) -> list[str]:
                 shared = _with_we(base)
                 return [
                     f"I feel {feeling} when you {_with_we(base)} on your own. Could we {shared} together"
-                    f"{' ' + time if time and time not in shared else ''}?",
+                    f"{' ' + time if time and time.lower() not in shared.lower() else ''}?",
                     f"I'd like a say in how we {shared}. Could we take turns, or choose together?",
                     f"It matters to me that we {shared} together. {_talk(time)}",
                 ]
@@ -915,7 +913,7 @@ def _demand(parts: Ingredients, rule: str) -> list[str]:
         start = parts.start + (lead.end() if lead else 0)
         ask = _tidy(parts.sentence.surface(start, start + len(_clause(parts.text, start)))) or None
     base = _base(ask) if ask else None
-    when = f" {time}" if time and base and time not in base else ""
+    when = f" {time}" if time and base and time.lower() not in base.lower() else ""
     if base and base.split(" ", 1)[0] not in ("not", "now"):
         return [
             f"Would you be willing to {base}? It matters to me.",

@@ -140,3 +140,18 @@ def test_it_stays_quiet_for_kind_words_and_never_blocks_saving(browsing, alex):
     page.wait_for_url(SAVED)
     assert page.locator(".moment-text").inner_text() == BLAMING
     assert Moment.objects.get(author=alex).what_happened == BLAMING
+
+
+def test_the_suggestions_read_well_on_a_wide_screen_in_the_dark(browsing, alex):
+    page = browsing.page(user=alex, color_scheme="dark", viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    open_form(page)
+    type_and_wait_for_the_coach(page, "You always decide what we do on Friday nights.")
+    findings = page.locator(FINDINGS)
+    findings.get_by_role("button", name="Use this wording").first.wait_for()
+    shown = findings.locator(".coach-suggestion > span").all_inner_texts()
+    assert shown[0] == (
+        "I feel powerless when you decide what we do on Friday nights on your own. "
+        "Could we decide what we do on Friday nights together?"
+    )
+    browsing.screenshot(page, "finding-desktop-dark")
+    assert axe_violations(page, context="moment form with suggestions, dark, desktop") == []
