@@ -32,10 +32,6 @@ from .normalize import Normalized
 _CLAUSE_STOP = re.compile(
     r"[,;:.!?\n]| but | and (?:you|i|it|that|then|now|we)\b| because | or (?:else|i|we)\b| so (?:i|we)\b"
 )
-_FREQUENCY = re.compile(
-    r"\b(?:always|never|constantly|continually|forever|ever|once|again|yet again|all the time|every (?:single )?time|"
-    r"as usual|like always|like usual|not once|each time|honestly|literally|seriously|just|really|also)\b,?\s*"
-)
 _TIME = re.compile(
     r"\b(?:tonight|today|tomorrow|this (?:morning|afternoon|evening|weekend|week|month|sunday|saturday|friday)|"
     r"at the weekend|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) "
@@ -465,8 +461,6 @@ def _talk(time: str | None) -> str:
 
 # generalisation: "you always X" -> I feel ... when you X; "you never X" -> I'd love it if you'd X
 
-_ALWAYS = re.compile(r"^(?P<head>.*?)\b(?:always|constantly|continually|forever|all the time|every (?:single )?time)\b")
-
 
 def _generalization(parts: Ingredients, rule: str) -> list[str]:
     time = parts.time()
@@ -798,9 +792,8 @@ def _ultimatum(parts: Ingredients, rule: str) -> list[str]:
     worry = None
     if _IF_NOT.search(parts.text):
         wish = parts.after(_IF_NOT)
-    elif (match := _IF_YOU.search(parts.text)) is not None:
+    elif _IF_YOU.search(parts.text) is not None:
         worry = parts.after(_IF_YOU)
-        del match
     elif _OR_THREAT.search(parts.text) and not re.search(r"\b(?:me|us) or\b", parts.text):
         before = parts.text[: _OR_THREAT.search(parts.text).start()]  # type: ignore[union-attr]
         lead = _EITHER.match(before)
