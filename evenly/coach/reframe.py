@@ -37,7 +37,7 @@ _TIME = re.compile(
     r"at the weekend|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) "
     r"(?:nights?|mornings?|evenings?)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b"
 )
-_URGENT = re.compile(r",?\s*\b(?:right now|now|immediately|this instant|this minute|already|for once)\b")
+_URGENT = re.compile(r",?\s*\b(?:right now|(?<!from )now|immediately|this instant|this minute|already|for once)\b")
 _LEADING_FILLER = re.compile(r"^(?:(?:just|really|seriously|honestly|literally|also|even|simply|then|so|ever)\s+)+")
 _DOUBLES = frozenset(
     [
@@ -517,7 +517,7 @@ def _generalization(parts: Ingredients, rule: str) -> list[str]:
                 f"I'd love it if you'd {base}. Could we talk about what would make that easier?",
                 f"It would mean a lot to me if you'd {base}. How could we make room for it?",
             ]
-    plain = parts.after(re.compile(r"\byou (?!always|never|constantly|keep)(?=[a-z])"))
+    plain = parts.after(re.compile(r"\byou (?!always|never|constantly|keep|make|made|makes)(?=[a-z])"))
     base = _base(_habit(plain)) if plain and rule != "generalization_always_me" else None
     if base:
         feeling = _feeling_for(base, "frustrated")
@@ -576,8 +576,14 @@ def _blame(parts: Ingredients, rule: str) -> list[str]:
                 f"I {feel} {feeling}{tail}. What would help me is talking it through together.",
                 f"I {feel} {feeling}{tail}, and I'd like us to find a way through it. {_talk(time)}",
             ]
+        if rest and rest.split(" ", 1)[0] in _ADJECTIVES and not made.group().rstrip().endswith("us"):
+            feeling = re.sub(r" that .*$", "", rest)
+            return [
+                f"I {feel} {feeling}. What would help me is talking it through together.",
+                f"I {feel} {feeling}, and I'd like us to find a way through it. {_talk(time)}",
+            ]
         if rest and rest.split(" ", 1)[0] in _ADJECTIVES:
-            who = "We" if made.group().rstrip().endswith("us") else "I"
+            who = "We"
             return [
                 f"{who} ended up {rest}, and I'm upset about it. Could we talk about what happened?",
                 f"{who} ended up {rest}, and I'd like us to find a way to avoid that next time.",
@@ -712,6 +718,12 @@ def _guilt_trip(parts: Ingredients, rule: str) -> list[str]:
     if wish is not None and re.match(r"(?:do it for|make time for|for) (?:your|anyone|everyone)", wish):
         wish = None
     base = _base(wish) if wish else None
+    if base and base.startswith("want "):
+        wanted = base.removeprefix("want ").removesuffix(" too")
+        return [
+            f"I want {wanted}, and I'd love it if you did too. It's okay if you don't.",
+            f"I'd love us to share {wanted}. How do you feel about it? Either answer is okay.",
+        ]
     if base:
         return [
             f"I'd really like you to {base}. Would you want that too? It's okay if your answer is no.",
@@ -799,6 +811,13 @@ def _ultimatum(parts: Ingredients, rule: str) -> list[str]:
         lead = _EITHER.match(before)
         start = lead.end() if lead else 0
         wish = _tidy(parts.sentence.surface(start, len(before))) or None
+    ours = re.match(r"we (?P<rest>.+)$", wish) if wish else None
+    if ours is not None and _base(ours.group("rest")):
+        shared = _base(ours.group("rest"))
+        return [
+            f"I'd really like us to {shared}. Can we talk about what would make it work for both of us?",
+            f"This matters a lot to me: I'd like us to {shared}. Could we find a time to talk it through?",
+        ]
     base = _base(wish) if wish else None
     if base:
         return [
@@ -806,6 +825,11 @@ def _ultimatum(parts: Ingredients, rule: str) -> list[str]:
             f"This matters a lot to me: I'd like you to {base}. Could we find a time to talk it through?",
         ]
     gerund = _gerund(worry) if worry else None
+    if gerund and gerund.startswith(("keeping this up", "keeping it up", "keeping that up", "doing this again")):
+        return [
+            "I'm finding this really hard, and I need something to change. Can we talk about it?",
+            f"This matters a lot to me, and I need us to talk about it {time or 'soon'}.",
+        ]
     if gerund and re.match(r"(?:saying no|refusing|turning me down|saying not now)", gerund):
         return [
             "Your no is okay with me. I'd like to understand what's behind it, if you want to share.",
@@ -893,6 +917,11 @@ def _demand(parts: Ingredients, rule: str) -> list[str]:
     ask = None
     if rule == "demand_stop_ing":
         habit = parts.after(_STOP)
+        if habit and habit.startswith("being "):
+            return [
+                "I'd like us to talk about this calmly. Could we start again?",
+                "I'm finding this hard to hear. Could we slow down and try again?",
+            ]
         if habit:
             habit = re.sub(r" (?:and|or) .*$", "", habit)
             return [
