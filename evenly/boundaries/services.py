@@ -96,13 +96,27 @@ def _record(boundary: Boundary, action: str) -> None:
     )
 
 
+def _partner_seeing(boundary: Boundary) -> User | None:
+    context = couple_context(viewer=boundary.author)
+    # A boundary shared in an earlier couple is not visible to a new partner.
+    if context.partner is None or boundary.couple_id != context.couple_id:
+        return None
+    return context.partner
+
+
+def _refresh_partner_view(*, boundary: Boundary) -> None:
+    """Any change to what the partner may see (shared, gentler, made private,
+    removed) redraws their open view at once, without a notice."""
+    partner = _partner_seeing(boundary)
+    if partner is not None:
+        publish(recipients=[partner.pk], event="boundary.changed", boundary=boundary.pk)
+
+
 def _tell_partner_it_is_stricter(*, boundary: Boundary) -> None:
     """A stricter shared boundary applies at once; the partner is told in
     neutral words and their open view refreshes."""
-    context = couple_context(viewer=boundary.author)
-    partner = context.partner
-    # A boundary shared in an earlier couple is not visible to a new partner.
-    if partner is None or boundary.couple_id != context.couple_id:
+    partner = _partner_seeing(boundary)
+    if partner is None:
         return
     notify(
         user_ids=[partner.pk],
@@ -211,6 +225,8 @@ def boundary_update(
         _record(locked, ChangeAction.CHANGED)
         if locked.is_shared and is_stricter(before, kind):
             _tell_partner_it_is_stricter(boundary=locked)
+        elif locked.is_shared:
+            _refresh_partner_view(boundary=locked)
     return locked
 
 
@@ -230,6 +246,8 @@ def boundary_share(*, actor: User, boundary: Boundary) -> Boundary:
         _record(locked, ChangeAction.SHARED)
         if locked.kind == Kind.HARD_LIMIT:
             _tell_partner_it_is_stricter(boundary=locked)
+        else:
+            _refresh_partner_view(boundary=locked)
     return locked
 
 
@@ -246,6 +264,7 @@ def boundary_unshare(*, actor: User, boundary: Boundary) -> Boundary:
         _record(locked, ChangeAction.UNSHARED)
         # Nothing left to talk about for the partner; the agenda item goes too.
         TalkRequest.objects.filter(boundary=locked, addressed_at__isnull=True).delete()
+        _refresh_partner_view(boundary=locked)
     return locked
 
 
@@ -254,6 +273,8 @@ def boundary_delete(*, actor: User, boundary: Boundary) -> None:
         raise ServiceError("Only the person who wrote a boundary can remove it.")
     with transaction.atomic():
         _record(boundary, ChangeAction.REMOVED)
+        if boundary.is_shared:
+            _refresh_partner_view(boundary=boundary)
         Boundary.objects.filter(pk=boundary.pk).delete()
 
 
