@@ -19,4 +19,5 @@ urlpatterns = [
     path("checkins/", include("evenly.checkins.urls")),
     path("decisions/", include("evenly.decisions.urls")),
     path("agreements/", include("evenly.agreements.urls")),
+    path("balance/", include("evenly.balance.urls")),
 ]

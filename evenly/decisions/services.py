@@ -64,11 +64,19 @@ CANT_ADOPT = (
 )
 REVIEW_DATE_RANGE = "Choose a review date between tomorrow and six months from now."
 ALREADY_REVIEWED = "You've both looked back on this already, so the ratings are locked."
+NOT_YOUR_OPTION = (
+    "Only the partner who wrote an option can change its wording. You can add your own version, or a compromise, "
+    "beside it."
+)
 DEBRIEF_LOCKED = "Your notes are already revealed to each other, so they stay as they are."
 DEBRIEF_EMPTY = "Write at least one of the three, even a few words."
 NOT_A_MATCH = "That isn't on your shared curiosity list right now. You can describe your own idea instead."
 MAX_REVIEW_DAYS = 183
 REMINDER_AT = time(9, 0)
+
+
+class NotYourOption(ServiceError):
+    """The actor may see this option but not change its wording."""
 
 
 class OptionChanged(ServiceError):
@@ -276,10 +284,13 @@ def option_add(*, actor: User, decision: Decision, text: str, is_compromise: boo
 
 
 def option_edit(*, actor: User, option: Option, text: str, seen_version: int, is_compromise: bool) -> Option:
-    """Save new wording, but only over the version the actor was looking at:
-    an edit made meanwhile by the partner is never silently overwritten."""
+    """Save new wording, but only over the version the actor was looking at.
+    Only the partner who wrote an option changes its wording; the other can
+    add a different version or a compromise beside it."""
     decision = option.round.decision
     _in_couple(actor, decision.couple_id)
+    if option.proposed_by_id != actor.pk:
+        raise NotYourOption(NOT_YOUR_OPTION)
     check_proposal(proposer=actor, text=text)
     with transaction.atomic():
         decision = _locked(decision)

@@ -132,10 +132,11 @@
   connect();
 })();
 
-// ---- The coach: "Use this wording" swaps the flagged sentence for the reframe ----
-// The reframe is a whole sentence, so it replaces the sentence that holds the
-// flagged words (found again if the text moved on); the first blank ("___")
-// is then selected so the author can fill it in.
+// ---- The coach: "Use this wording" swaps the flagged sentence for the chosen reframe ----
+// Each reframe is a whole sentence, so it replaces the sentence that holds the
+// flagged words (found again if the text moved on). The caret then sits at the
+// end of the new wording, ready for the author to change it in their own words.
+// "Keep my wording" hides the suggestions until the text changes again.
 function coachSentenceAround(text, start, end) {
   "use strict";
   var from = start;
@@ -148,6 +149,14 @@ function coachSentenceAround(text, start, end) {
 }
 document.addEventListener("click", function (event) {
   "use strict";
+  var dismiss = event.target.closest && event.target.closest("[data-coach-dismiss]");
+  if (dismiss) {
+    var panel = dismiss.closest(".coach");
+    var box = panel && document.querySelector("[aria-describedby~='" + panel.id + "']");
+    if (panel) { panel.innerHTML = ""; }
+    if (box) { box.focus(); }
+    return;
+  }
   var button = event.target.closest && event.target.closest("[data-coach-apply]");
   if (!button) { return; }
   var field = document.getElementById(button.getAttribute("data-target"));
@@ -167,15 +176,11 @@ document.addEventListener("click", function (event) {
   } else {
     var sentence = coachSentenceAround(text, start, end);
     start = sentence[0];
-    field.value = text.slice(0, start) + suggestion + text.slice(sentence[1]);
+    var after = text.slice(sentence[1]);
+    field.value = text.slice(0, start) + suggestion + (after && !/^\s/.test(after) ? " " : "") + after;
   }
   field.focus();
-  var blank = field.value.indexOf("___", start);
-  if (blank >= 0 && blank < start + suggestion.length) {
-    field.setSelectionRange(blank, blank + 3);
-  } else {
-    field.setSelectionRange(start + suggestion.length, start + suggestion.length);
-  }
+  field.setSelectionRange(start + suggestion.length, start + suggestion.length);
   field.dispatchEvent(new Event("input", { bubbles: true }));
 });
 
@@ -270,3 +275,49 @@ document.addEventListener("click", function (event) {
   });
 })();
 // ---- end agreements ----
+
+// ---- Keyboard focus survives a region being redrawn ----
+// When htmx swaps in a fresh copy of the region that holds the focus (an
+// answer on the curiosity list, a live card), the same control gets it back.
+(function () {
+  "use strict";
+  var remembered = null;
+  function describe(element) {
+    if (element.id) { return "#" + CSS.escape(element.id); }
+    if (element.name) {
+      var selector = element.tagName.toLowerCase() + '[name="' + CSS.escape(element.name) + '"]';
+      if (element.value) { selector += '[value="' + CSS.escape(element.value) + '"]'; }
+      return selector;
+    }
+    return null;
+  }
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var active = document.activeElement;
+    var target = event.detail && event.detail.target;
+    remembered = null;
+    if (active && active !== document.body && target && target.contains(active)) {
+      remembered = { target: target.id, selector: describe(active) };
+    }
+  });
+  document.body.addEventListener("htmx:afterSettle", function () {
+    if (!remembered || !remembered.selector) { return; }
+    var scope = (remembered.target && document.getElementById(remembered.target)) || document;
+    var again = scope.querySelector(remembered.selector);
+    remembered = null;
+    if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
+  });
+})();
+
+// ---- Pages that move on by themselves ----
+// An element with data-go-on="event names" and data-go="path" takes the page
+// there when one of those events arrives: the invitation page once the
+// partner has joined, any shared page once the shared space has ended.
+(function () {
+  "use strict";
+  var body = document.body;
+  document.querySelectorAll("[data-go-on]").forEach(function (element) {
+    element.getAttribute("data-go-on").split(" ").forEach(function (name) {
+      body.addEventListener("evenly:" + name, function () { location.assign(element.getAttribute("data-go")); });
+    });
+  });
+})();

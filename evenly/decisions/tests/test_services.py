@@ -86,22 +86,32 @@ def test_it_unlocks_ratings_when_going_back_to_the_options_and_keeps_them(alex, 
 
 
 def test_it_refuses_an_edit_over_a_newer_version_and_keeps_both(alex, sam):
+    # The author, on two devices: the second save never overwrites the first.
     decision = helpers.understood(alex, sam)
     option = services.option_add(actor=alex, decision=decision, text="Original")
-    services.option_edit(actor=sam, option=option, text="Sam's wording", seen_version=1, is_compromise=False)
+    services.option_edit(actor=alex, option=option, text="Phone wording", seen_version=1, is_compromise=False)
     with pytest.raises(services.OptionChanged) as conflict:
-        services.option_edit(actor=alex, option=option, text="Alex's wording", seen_version=1, is_compromise=False)
-    assert conflict.value.option.text == "Sam's wording"
+        services.option_edit(actor=alex, option=option, text="Laptop wording", seen_version=1, is_compromise=False)
+    assert conflict.value.option.text == "Phone wording"
     option.refresh_from_db()
-    assert option.text == "Sam's wording" and option.version == 2
+    assert option.text == "Phone wording" and option.version == 2
+
+
+def test_only_the_author_of_an_option_changes_its_wording(alex, sam):
+    decision = helpers.understood(alex, sam)
+    option = services.option_add(actor=alex, decision=decision, text="Original")
+    with pytest.raises(services.NotYourOption):
+        services.option_edit(actor=sam, option=option, text="Sam's wording", seen_version=1, is_compromise=False)
+    option.refresh_from_db()
+    assert option.text == "Original" and option.version == 1
 
 
 def test_it_skips_a_rating_for_wording_that_changed_meanwhile(alex, sam):
     decision = helpers.understood(alex, sam)
     option = services.option_add(actor=alex, decision=decision, text="Original")
-    services.option_edit(actor=sam, option=option, text="Changed", seen_version=1, is_compromise=False)
+    services.option_edit(actor=alex, option=option, text="Changed", seen_version=1, is_compromise=False)
     changed = services.ratings_save(
-        actor=alex, decision=decision, levels={option.pk: 4}, seen_versions={option.pk: 1}, done=True
+        actor=sam, decision=decision, levels={option.pk: 4}, seen_versions={option.pk: 1}, done=True
     )
     assert [o.pk for o in changed] == [option.pk]
     assert not option.ratings.exists()
