@@ -262,7 +262,7 @@ document.addEventListener("click", function (event) {
   var body = document.body;
   if (!body.getAttribute("data-live")) { return; }
   var toast = document.createElement("div");
-  toast.className = "consent-toast repair-toast";
+  toast.className = "repair-toast";
   toast.setAttribute("role", "status");
   toast.setAttribute("aria-live", "polite");
   body.appendChild(toast);

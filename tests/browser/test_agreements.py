@@ -75,6 +75,7 @@ def test_a_timeout_reaches_the_partner_a_repair_comes_back_and_the_follow_up_lan
     values = services.values_propose(actor=sam, touchstones=[], words="We look after each other.")
     services.version_sign(actor=alex, version=values)
     services.repair_add(actor=sam, text="I'm here when you're ready.", share=False)
+    services.repair_add(actor=alex, text="Thank you for waiting for me.", share=False)
 
     open_live(partners.alex, "/")
     open_live(partners.sam, "/decisions/")
@@ -91,6 +92,8 @@ def test_a_timeout_reaches_the_partner_a_repair_comes_back_and_the_follow_up_lan
     partners.alex.wait_for_url("**/pause/")
     partners.alex.wait_for_selector("body[data-live-state=open]", state="attached")
     notice.get_by_role("button", name="I'm here when you're ready.").click()
+    partners.sam.wait_for_url("**/decisions/")  # back where Sam was, the notice still up
+    partners.sam.wait_for_selector("body[data-live-state=open]", state="attached")
     received = partners.alex.locator("#pause-companion .received")
     received.wait_for(timeout=2000)
     assert "I'm here when you're ready." in received.inner_text()
@@ -107,6 +110,18 @@ def test_a_timeout_reaches_the_partner_a_repair_comes_back_and_the_follow_up_lan
     browsing.screenshot(partners.alex, "timeout-time-up-mobile")
     partners.alex.get_by_role("button", name="Come back").click()
     notice.wait_for(state="detached", timeout=2000)
+
+    # After the timeout, a repair statement still goes with one tap, and reaches
+    # the partner's open page live, wherever they are.
+    open_live(partners.alex, "/agreements/")
+    partners.alex.get_by_role("button", name="Send to my partner").click()
+    partners.alex.get_by_text("Sent to your partner.").wait_for()
+    toast = partners.sam.locator(".repair-toast")
+    toast.get_by_text("Thank you for waiting for me.").wait_for(timeout=2000)
+    browsing.screenshot(partners.sam, "repair-after-timeout-mobile")
+    toast.get_by_role("button", name="Close").click()
+    partners.sam.wait_for_url("**/decisions/")
+    assert "Thank you for waiting for me." not in partners.sam.content()
 
     follow_up = FollowUp.objects.get()
     assert follow_up.after_timeout and follow_up.landed_at is None
