@@ -139,7 +139,7 @@ def test_a_timeout_reaches_the_partner_a_repair_comes_back_and_the_follow_up_lan
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_agreements_pages_pass_axe_light_and_dark(browsing, alex, sam, scheme):
+def test_the_agreements_pages_pass_axe_light_and_dark(browsing, alex, sam, casey, scheme):
     values = services.values_propose(actor=alex, touchstones=[], words="We take turns leading.")
     services.version_sign(actor=sam, version=values)
     services.values_propose(actor=sam, touchstones=[], words="We always take turns leading, gently.")
@@ -152,6 +152,9 @@ def test_the_agreements_pages_pass_axe_light_and_dark(browsing, alex, sam, schem
     services.repair_add(actor=alex, text="Can we try that again, more slowly?", share=True)
     services.repair_add(actor=sam, text="I needed a moment, and I'm back.", share=False)
     problems: list[str] = []
+    alone = browsing.page(user=casey, bypass_csp=True, color_scheme=scheme)
+    alone.goto("/agreements/")
+    problems += axe_violations(alone, context=f"agreements without a partner {scheme}")
     for viewport, label in ((MOBILE, "mobile"), (DESKTOP, "desktop")):
         page = browsing.page(user=alex, bypass_csp=True, color_scheme=scheme, viewport=viewport)
         page.goto("/agreements/")
