@@ -101,7 +101,6 @@ def _sign_initial(page: selectors.DecisionPage) -> dict[str, Any]:
         return {
             "option": f"{round_.terms_option_id}:{round_.terms_option_version}",
             "trial_days": round_.trial_days,
-            "review_on": round_.review_on,
         }
     if page.suggested:
         return {"option": f"{page.suggested.pk}:{page.suggested.version}"}
@@ -339,7 +338,6 @@ def agreement_sign(request: AuthenticatedHttpRequest, decision_id: int) -> HttpR
             option=option,
             seen_version=version,
             trial_days=form.cleaned_data["trial_days"],
-            review_on=form.cleaned_data["review_on"],
         )
     except ServiceError as error:
         messages.error(request, error.message)

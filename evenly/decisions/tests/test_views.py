@@ -125,7 +125,7 @@ def test_it_tells_the_signer_when_the_option_changed(alex, sam, client_for):
     option = Option.objects.filter(round__decision=decision).first()
     response = client_for(alex).post(
         reverse("decisions:sign", args=[decision.pk]),
-        {"option": f"{option.pk}:{option.version + 5}", "trial_days": "14", "review_on": "2099-01-01"},
+        {"option": f"{option.pk}:{option.version + 5}", "trial_days": "14"},
         follow=True,
     )
     assert "changed after you opened the page" in response.content.decode()
