@@ -21,15 +21,6 @@ pytestmark = [
 ]
 
 
-def run_due_tasks() -> None:
-    from django_tasks_db.models import DBTaskResult
-
-    from evenly.core.lifespan import _run_ready_tasks
-
-    DBTaskResult.objects.update(run_after=timezone.now() - timedelta(seconds=1))
-    _run_ready_tasks()
-
-
 def test_values_proposed_by_one_are_signed_by_the_other_and_both_see_them_live(browsing, partners):
     alex, sam = partners.alex, partners.sam
     open_live(alex, "/agreements/")
@@ -125,8 +116,10 @@ def test_a_timeout_reaches_the_partner_a_repair_comes_back_and_the_follow_up_lan
 
     follow_up = FollowUp.objects.get()
     assert follow_up.after_timeout and follow_up.landed_at is None
+    from evenly.agreements.tasks import follow_up_land
+
     FollowUp.objects.update(due_at=timezone.now())
-    run_due_tasks()
+    follow_up_land.call(follow_up.pk)
     partners.sam.goto("/checkins/")
     agenda = partners.sam.locator("#agenda")
     for prompt in (

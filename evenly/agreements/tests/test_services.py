@@ -231,3 +231,20 @@ def test_any_typed_values_are_kept_exactly_or_refused_with_a_message(alex, sam, 
     assert stored == version.statement and len(stored) <= 2000
     if words.strip():
         assert stored.endswith(words.strip())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_lands_the_follow_up_when_it_is_due(alex, sam):
+    from django_tasks_db.models import DBTaskResult
+
+    from evenly.core.lifespan import _run_ready_tasks
+
+    services.version_sign(actor=alex, version=pact(sam))
+    pause_lift(actor=alex, pause=pause_start(actor=alex))
+    follow_up = FollowUp.objects.get()
+    _run_ready_tasks()
+    assert FollowUp.objects.get().landed_at is None  # not due yet
+    DBTaskResult.objects.update(run_after=timezone.now() - timedelta(seconds=1))
+    _run_ready_tasks()
+    (entry,) = agenda_for(viewer=sam, couple_id=follow_up.couple_id)
+    assert entry.follow_up_id == follow_up.pk
