@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "evenly.decisions",
     "evenly.consent",
     "evenly.checkins",
+    "evenly.journal",
+    "evenly.healing",
 ]
 
 MIDDLEWARE = [

@@ -17,4 +17,6 @@ urlpatterns = [
     path("coach/", include("evenly.coaching.urls")),
     path("checkins/", include("evenly.checkins.urls")),
     path("decisions/", include("evenly.decisions.urls")),
+    path("journal/", include("evenly.journal.urls")),
+    path("", include("evenly.healing.urls")),
 ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from evenly.checkins import feelings
+from evenly.journal import feelings
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import SHORT_MAX, TEXT_MAX, Impact, Leaning, Mode
 from evenly.coaching.widgets import CoachedTextarea

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from evenly.accounts.models import User
-from evenly.checkins import feelings as feeling_list
+from evenly.journal import feelings as feeling_list
 from evenly.checkins import flow
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import (
@@ -164,10 +164,11 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
 # ---- The agenda and parked topics ----
 
 
-def topic_add(*, actor: User, text: str) -> AgendaItem:
+def topic_add(*, actor: User, text: str, limit: int = SHORT_MAX) -> AgendaItem:
+    """A topic in the author's words; `limit` is longer for a journal excerpt."""
     context = _partnered(actor)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
-    words = _text(text, limit=SHORT_MAX, required="Write a few words about the topic.")
+    words = _text(text, limit=limit, required="Write a few words about the topic.")
     with transaction.atomic():
         item = AgendaItem.objects.create(
             author=actor, couple=context.couple, visibility=Visibility.SHARED, kind=AgendaKind.TOPIC, text=words
