@@ -25,6 +25,7 @@ from evenly.consent.models import Colour, Outcome
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
 from evenly.couples.selectors import couple_context
+from evenly.journal.selectors import tender_notes
 
 
 def _local_now(request: AuthenticatedHttpRequest) -> datetime:
@@ -220,8 +221,11 @@ def _areas(form: InvitationForm) -> list[tuple[str, list[Any]]]:
 
 
 def _invitation_context(request: AuthenticatedHttpRequest, invitation: Any, form: Any = None) -> dict[str, Any]:
+    item = selectors.invitation_view(viewer=request.user, invitation=invitation)
+    texts = [invitation.what_words, invitation.note, *[entry.title for entry in item.items]]
     return {
-        "item": selectors.invitation_view(viewer=request.user, invitation=invitation),
+        "item": item,
+        "tender_notes": tender_notes(viewer=request.user, couple_id=invitation.couple_id, texts=texts),
         "is_live": selectors.is_live(invitation),
         "is_open": selectors.is_open(invitation),
         "form": form or InvitationAnswerForm(),

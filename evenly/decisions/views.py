@@ -29,6 +29,7 @@ from evenly.decisions.forms import (
     ViewForm,
 )
 from evenly.decisions.models import Decision, Experiment, Option, Stage
+from evenly.journal.selectors import tender_notes
 
 
 def _partnered_or_404(request: AuthenticatedHttpRequest) -> None:
@@ -81,7 +82,10 @@ def _detail(request: AuthenticatedHttpRequest, decision: Decision, status: int =
         ),
     }
     forms.update(bound)
-    return render(request, "decisions/detail.html", {"page": page, "Stage": Stage, **forms}, status=status)
+    texts = [decision.topic, *[row.option.text for row in page.options]]
+    notes = tender_notes(viewer=request.user, couple_id=decision.couple_id, texts=texts)
+    context = {"page": page, "Stage": Stage, "tender_notes": notes, **forms}
+    return render(request, "decisions/detail.html", context, status=status)
 
 
 def _sign_initial(page: selectors.DecisionPage) -> dict[str, Any]:

@@ -145,15 +145,17 @@ class TenderNote:
     note: str
 
 
-def tender_notes(*, viewer: User, couple_id: int | None, texts: list[str]) -> list[TenderNote]:
-    """Gentle notes for the shared tender topics of either partner that these
-    texts touch. Private topics never show here: a shared page may be seen by
-    both partners on one screen."""
-    if couple_id is None or not any(texts):
+def shared_tender_topics(*, couple_id: int | None) -> list[TenderTopic]:
+    """Both partners' tender topics shared in this couple. Private ones never
+    show on shared pages: a shared page may be seen by both on one screen."""
+    if couple_id is None:
         return []
-    topics = TenderTopic.objects.filter(couple_id=couple_id, visibility=Visibility.SHARED).exclude(
-        sharing=Sharing.PRIVATE
+    return list(
+        TenderTopic.objects.filter(couple_id=couple_id, visibility=Visibility.SHARED).exclude(sharing=Sharing.PRIVATE)
     )
+
+
+def notes_touching(*, viewer: User, topics: list[TenderTopic], texts: list[str]) -> list[TenderNote]:
     notes = []
     for topic in topics:
         if touches(topic.topic, texts):
@@ -161,6 +163,14 @@ def tender_notes(*, viewer: User, couple_id: int | None, texts: list[str]) -> li
             shown_note = topic.note if topic.sharing == Sharing.DETAILS and not mine else ""
             notes.append(TenderNote(topic=topic.topic, mine=mine, note=shown_note))
     return notes
+
+
+def tender_notes(*, viewer: User, couple_id: int | None, texts: list[str]) -> list[TenderNote]:
+    """Gentle notes for the shared tender topics of either partner that these
+    texts (a decision, an invitation) touch. One query."""
+    if not any(texts):
+        return []
+    return notes_touching(viewer=viewer, topics=shared_tender_topics(couple_id=couple_id), texts=texts)
 
 
 # ---- I need a moment ----

@@ -224,3 +224,36 @@ def test_entry_pages_stay_within_their_query_budget(client_for, alex, entry, top
     client.post(reverse("journal:moment_start"))
     with django_assert_max_num_queries(8):
         assert client.get(reverse("journal:moment")).status_code == 200
+
+
+def test_a_tender_topic_brings_a_gentle_note_to_the_agenda_a_decision_and_an_invitation(
+    client_for, alex, sam, topics
+):
+    from evenly.checkins import services as checkins
+    from evenly.consent import services as consent
+    from evenly.decisions import services as decisions
+
+    checkins.topic_add(actor=sam, text="Booking the Lake Houses for summer")
+    agenda_for_sam = client_for(sam).get(reverse("checkins:agenda")).content.decode()
+    assert "Your partner asked you to go gently with this topic." in agenda_for_sam
+    assert "the gently note" not in agenda_for_sam
+    agenda_for_alex = client_for(alex).get(reverse("checkins:agenda")).content.decode()
+    assert "which you asked to be gone into gently" in agenda_for_alex
+
+    decision = decisions.decision_open(actor=sam, topic="What to do about the shouting")
+    body = client_for(sam).get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    assert "go gently with this topic" in body and TRIGGER_NOTE in body
+
+    invitation = consent.invitation_create(
+        actor=sam, item_ids=[], words="A quiet weekend at the lake house", note="", starts_at=timezone.now(), ends_at=timezone.now() + timedelta(hours=3)
+    )
+    body = client_for(alex).get(reverse("consent:invitation", args=[invitation.pk])).content.decode()
+    assert "which you asked to be gone into gently" in body
+
+
+def test_a_private_tender_topic_never_shows_on_shared_pages(client_for, alex, sam, topics):
+    from evenly.checkins import services as checkins
+
+    checkins.topic_add(actor=sam, text="Visiting my mother")
+    for who in (alex, sam):
+        assert "go gently" not in client_for(who).get(reverse("checkins:agenda")).content.decode()
