@@ -83,7 +83,8 @@ PATTERN_TOP_MARGIN = 26
 def _opacity(count: int, peak: int) -> str:
     if not count or not peak:
         return "0"
-    return f"{0.25 + 0.75 * count / peak:.2f}"
+    # Light enough at its darkest that the count on it stays readable, light or dark.
+    return f"{0.12 + 0.33 * count / peak:.2f}"
 
 
 def _month_starts(today: date, count: int) -> list[date]:

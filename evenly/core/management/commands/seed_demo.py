@@ -29,6 +29,7 @@ from evenly.core.models import AuditKind, Notification, NotificationKind
 from evenly.couples.models import Membership
 from evenly.couples.services import couple_create, invite_accept, invite_create
 from evenly.decisions.demo import seed_decisions
+from evenly.journal.demo import seed_journal
 from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift, pause_start
 
@@ -156,6 +157,7 @@ class Command(BaseCommand):
             seed_consent(users)
             seed_decisions(users)
             seed_checkins(users)
+            seed_journal(users)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as any of:"))
         for person in PEOPLE:
             self.stdout.write(f"  {person.email}  ({person.display_name}, {person.pronouns})")
