@@ -13,7 +13,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from evenly.accounts.models import User
-from evenly.journal import feelings as feeling_list
 from evenly.checkins import flow
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import (
@@ -39,6 +38,7 @@ from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import Partnership, couple_context, member_ids, partnership_for
+from evenly.journal import feelings as feeling_list
 from evenly.pause.selectors import refuse_while_paused
 
 NOT_PARTNERED = "Check-ins are for a shared space with your partner. Invite them from “Us” first."

@@ -6,23 +6,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+# Words shown to people: translated lazily, so they follow the reader's language.
+Text = str | Promise
 
 
 @dataclass(frozen=True)
 class Resource:
     key: str
-    title: str
-    summary: str
-    by: str = ""
+    title: Text
+    summary: Text
+    by: Text = ""
     url: str = ""
 
 
 @dataclass(frozen=True)
 class Topic:
     key: str
-    title: str
-    intro: str
+    title: Text
+    intro: Text
     resources: tuple[Resource, ...]
 
 
@@ -102,7 +106,10 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         key="books",
         title=_("Books, by topic"),
-        intro=_("Some books couples often find useful. Reading one together, a chapter at a time, can start good conversations."),
+        intro=_(
+            "Some books couples often find useful. Reading one together, a chapter at a time, "
+            "can start good conversations."
+        ),
         resources=(
             Resource(
                 key="come-as-you-are",
@@ -120,13 +127,17 @@ TOPICS: tuple[Topic, ...] = (
                 key="hold-me-tight",
                 title=_("Hold Me Tight"),
                 by="Sue Johnson",
-                summary=_("Conversations for feeling close and safe with each other, from emotionally focused therapy."),
+                summary=_(
+                    "Conversations for feeling close and safe with each other, from emotionally focused therapy."
+                ),
             ),
             Resource(
                 key="nonviolent-communication",
                 title=_("Nonviolent Communication"),
                 by="Marshall B. Rosenberg",
-                summary=_("Saying what you observe, feel, need and ask for, without blame: the idea behind our feelings list."),
+                summary=_(
+                    "Saying what you observe, feel, need and ask for, without blame: the idea behind our feelings list."
+                ),
             ),
             Resource(
                 key="seven-principles",
@@ -138,14 +149,20 @@ TOPICS: tuple[Topic, ...] = (
                 key="why-does-he-do-that",
                 title=_("Why Does He Do That?"),
                 by="Lundy Bancroft",
-                summary=_("On controlling and abusive behaviour in relationships, for anyone wondering whether that is what is happening."),
+                summary=_(
+                    "On controlling and abusive behaviour in relationships, for anyone wondering "
+                    "whether that is what is happening."
+                ),
             ),
         ),
     ),
     Topic(
         key="workshops",
         title=_("Workshops and courses"),
-        intro=_("Learning alongside other couples can take the pressure off. Look for courses that say how they keep people safe."),
+        intro=_(
+            "Learning alongside other couples can take the pressure off. Look for courses that say "
+            "how they keep people safe."
+        ),
         resources=(
             Resource(
                 key="gottman-workshops",

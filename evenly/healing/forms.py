@@ -33,7 +33,10 @@ class SafetyCheckForm(CountryForm):
         super().__init__(*args, **kwargs)
         for key, question in safety.QUESTIONS:
             self.fields[key] = forms.ChoiceField(
-                label=question, choices=safety.ANSWERS, required=False, widget=forms.RadioSelect
+                label=question,  # type: ignore[arg-type]  # a lazily translated question
+                choices=safety.ANSWERS,
+                required=False,
+                widget=forms.RadioSelect,
             )
 
     def questions(self):  # type: ignore[no-untyped-def]

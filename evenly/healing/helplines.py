@@ -81,7 +81,7 @@ COUNTRIES: tuple[Country, ...] = (
         emergency="911",
         lines=(
             Line(
-                name="ShelterSafe: a map of women's shelters and their 24-hour crisis lines, by Women's Shelters Canada",
+                name="ShelterSafe (Women's Shelters Canada): shelters near you and their 24-hour crisis lines",
                 url="https://sheltersafe.ca/",
                 hours="Shelter crisis lines are mostly open 24 hours",
                 source="https://sheltersafe.ca/about-shelters/",

@@ -6,19 +6,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import Enum
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-QUESTIONS: tuple[tuple[str, str], ...] = (
+QUESTIONS: tuple[tuple[str, str | Promise], ...] = (
     ("afraid_to_disagree", _("Are you afraid of how your partner will react if you say no or disagree?")),
     ("watched", _("Does your partner check your phone, messages, money or whereabouts when you don't want them to?")),
     ("kept_apart", _("Does your partner keep you from friends or family, or make seeing them hard?")),
     ("pressured", _("Has your partner pushed or pressured you into sexual things you didn't want?")),
-    ("hurt_or_threatened", _("Has your partner hurt you, or threatened to hurt you, someone you love, a pet or themselves?")),
+    (
+        "hurt_or_threatened",
+        _("Has your partner hurt you, or threatened to hurt you, someone you love, a pet or themselves?"),
+    ),
     ("walking_on_eggshells", _("Do you change what you say or do to avoid your partner's anger?")),
     ("cannot_leave", _("Do you feel you couldn't leave, or that leaving would be dangerous?")),
 )
 
-ANSWERS: tuple[tuple[str, str], ...] = (
+ANSWERS: tuple[tuple[str, str | Promise], ...] = (
     ("often", _("Often")),
     ("sometimes", _("Sometimes")),
     ("no", _("Not really")),

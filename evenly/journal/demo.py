@@ -13,8 +13,18 @@ from evenly.journal import services
 from evenly.journal.models import Entry, Sharing, TenderTopic
 
 ALEX_ENTRIES = [
-    (5, "Dinner felt easy tonight. We laughed about the film choice instead of arguing about it.", ["calm", "close"], []),
-    (12, "I said yes to the weekend plan before I knew what I wanted. Noticed it an hour later.", ["tense", "small"], []),
+    (
+        5,
+        "Dinner felt easy tonight. We laughed about the film choice instead of arguing about it.",
+        ["calm", "close"],
+        [],
+    ),
+    (
+        12,
+        "I said yes to the weekend plan before I knew what I wanted. Noticed it an hour later.",
+        ["tense", "small"],
+        [],
+    ),
     (
         34,
         "Talked about money again. I went quiet and my jaw was tight the whole time.",

@@ -10,30 +10,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+# Words shown to people: translated lazily, so they follow the reader's language.
+Text = str | Promise
 
 
 @dataclass(frozen=True)
 class Feeling:
     key: str
-    label: str
-    definition: str
+    label: Text
+    definition: Text
 
 
 @dataclass(frozen=True)
 class Judgment:
     """A word that says what someone did to us more than how we feel."""
 
-    word: str
-    why: str
+    word: Text
+    why: Text
     underneath: tuple[str, ...]
 
 
-def _f(key: str, label: str, definition: str) -> Feeling:
+def _f(key: str, label: Text, definition: Text) -> Feeling:
     return Feeling(key, label, definition)
 
 
-GROUPED: list[tuple[str, list[Feeling]]] = [
+GROUPED: list[tuple[Text, list[Feeling]]] = [
     (
         _("Settled"),
         [
@@ -120,9 +124,9 @@ GROUPED: list[tuple[str, list[Feeling]]] = [
 ]
 
 FEELINGS: dict[str, Feeling] = {feeling.key: feeling for _group, items in GROUPED for feeling in items}
-LABELS: dict[str, str] = {key: feeling.label for key, feeling in FEELINGS.items()}
+LABELS: dict[str, Text] = {key: feeling.label for key, feeling in FEELINGS.items()}
 # The shape form fields want: [(group, [(key, label), ...]), ...].
-GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
+GROUPS: list[tuple[Text, list[tuple[str, Text]]]] = [
     (group, [(f.key, f.label) for f in items]) for group, items in GROUPED
 ]
 
@@ -139,7 +143,9 @@ JUDGMENTS: list[Judgment] = [
     Judgment(_("judged"), _("It says someone made up their mind about you."), ("ashamed", "hurt", "embarrassed")),
     Judgment(_("misunderstood"), _("It says someone got you wrong."), ("frustrated", "lonely", "sad")),
     Judgment(_("let down"), _("It says someone failed you."), ("disappointed", "sad", "hurt")),
-    Judgment(_("taken for granted"), _("It says someone stopped noticing what you give."), ("unseen", "resentful", "tired")),
+    Judgment(
+        _("taken for granted"), _("It says someone stopped noticing what you give."), ("unseen", "resentful", "tired")
+    ),
     Judgment(_("attacked"), _("It says someone came at you."), ("scared", "hurt", "angry")),
 ]
 
@@ -158,7 +164,7 @@ def split(stored: str) -> list[str]:
     return [key for key in stored.split(",") if key in LABELS]
 
 
-def search(query: str) -> tuple[list[tuple[str, list[Feeling]]], list[Judgment]]:
+def search(query: str) -> tuple[list[tuple[Text, list[Feeling]]], list[Judgment]]:
     """Groups with the feelings whose word or definition holds the query, and
     the judgments whose word does. An empty query finds everything."""
     needle = query.strip().casefold()

@@ -41,15 +41,24 @@ class EntryForm(forms.Form):
         max_length=1000,
     )
     body = forms.CharField(
-        label=_("What I noticed in my body"), required=False, max_length=PROMPT_MAX, widget=_area(2),
+        label=_("What I noticed in my body"),
+        required=False,
+        max_length=PROMPT_MAX,
+        widget=_area(2),
         error_messages={"max_length": _long(PROMPT_MAX)},
     )
     past = forms.CharField(
-        label=_("What it touched from my past"), required=False, max_length=PROMPT_MAX, widget=_area(2),
+        label=_("What it touched from my past"),
+        required=False,
+        max_length=PROMPT_MAX,
+        widget=_area(2),
         error_messages={"max_length": _long(PROMPT_MAX)},
     )
     need = forms.CharField(
-        label=_("What I need"), required=False, max_length=PROMPT_MAX, widget=_area(2),
+        label=_("What I need"),
+        required=False,
+        max_length=PROMPT_MAX,
+        widget=_area(2),
         error_messages={"max_length": _long(PROMPT_MAX)},
     )
 
@@ -57,7 +66,7 @@ class EntryForm(forms.Form):
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         for name in ("text", "body", "past", "need"):
-            self.fields[name].strip = False
+            self.fields[name].strip = False  # type: ignore[attr-defined]
 
     def clean_own_words(self) -> list[str]:
         return [word for word in re.split(r"[,\n]", self.cleaned_data["own_words"]) if word.strip()]

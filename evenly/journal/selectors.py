@@ -71,10 +71,13 @@ class Patterns:
         return PATTERN_TOP_MARGIN + len(self.rows) * PATTERN_ROW
 
     def month_columns(self) -> list[tuple[date, int]]:
-        return [(month, PATTERN_LABEL_WIDTH + i * PATTERN_COLUMN + PATTERN_COLUMN // 2) for i, month in enumerate(self.months)]
+        return [
+            (month, PATTERN_LABEL_WIDTH + i * PATTERN_COLUMN + PATTERN_COLUMN // 2)
+            for i, month in enumerate(self.months)
+        ]
 
 
-PATTERN_LABEL_WIDTH = 120
+PATTERN_LABEL_WIDTH = 110
 PATTERN_COLUMN = 44
 PATTERN_ROW = 34
 PATTERN_TOP_MARGIN = 26

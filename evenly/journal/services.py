@@ -56,7 +56,9 @@ def _own_words(words: list[str]) -> str:
         if not word or word in kept:
             continue
         if len(word) > LABEL_MAX:
-            raise ServiceError(_("A feeling in your own words can be up to %(limit)s characters.") % {"limit": LABEL_MAX})
+            raise ServiceError(
+                _("A feeling in your own words can be up to %(limit)s characters.") % {"limit": LABEL_MAX}
+            )
         kept.append(word)
     if len(kept) > OWN_WORDS_MAX:
         raise ServiceError(_("Up to %(count)s feelings in your own words, please.") % {"count": OWN_WORDS_MAX})

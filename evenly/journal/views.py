@@ -175,7 +175,9 @@ def entry_delete(request: AuthenticatedHttpRequest, entry_id: int) -> HttpRespon
 # ---- Tender topics ----
 
 
-def _tender_page(request: AuthenticatedHttpRequest, form: TenderTopicForm | None = None, status: int = 200) -> HttpResponse:
+def _tender_page(
+    request: AuthenticatedHttpRequest, form: TenderTopicForm | None = None, status: int = 200
+) -> HttpResponse:
     partnership = request.couple_ctx.partnership  # type: ignore[attr-defined]
     context = {
         "own": selectors.own_tender_topics(viewer=request.user),
@@ -231,9 +233,7 @@ def tender_edit(request: AuthenticatedHttpRequest, topic_id: int) -> HttpRespons
         else:
             messages.success(request, _("Saved."))
             return redirect("journal:tender")
-    return render(
-        request, "journal/tender_edit.html", {"item": item, "form": form}, status=400 if form.errors else 200
-    )
+    return render(request, "journal/tender_edit.html", {"item": item, "form": form}, status=400 if form.errors else 200)
 
 
 @login_required

@@ -36,7 +36,7 @@ def test_unknown_feelings_are_dropped_and_own_words_kept_in_order(alex):
     assert entry.labels == ["calm", "🙃", "heavy hearted"]
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], max_examples=30)
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], max_examples=30, deadline=None)
 @given(st.text(max_size=400), st.lists(st.text(max_size=20), max_size=5))
 @pytest.mark.django_db
 def test_whatever_is_written_is_kept_or_refused_with_a_message(alex, text, own_words):
@@ -130,7 +130,9 @@ def test_taking_a_moment_tells_exactly_both_partners_with_ids_only(
         breather = services.breather_start(actor=alex)
     for person in (alex, sam):
         messages = event_tap.received(person)
-        assert messages == [{"type": "evenly.event", "event": "journal.breather", "ids": {"couple": breather.couple_id}}]
+        assert messages == [
+            {"type": "evenly.event", "event": "journal.breather", "ids": {"couple": breather.couple_id}}
+        ]
     assert event_tap.received(jordan) == [] and event_tap.received(riley) == []
     with django_capture_on_commit_callbacks(execute=True):
         services.breather_end(actor=alex)

@@ -27,7 +27,9 @@ def entry(alex):  # type: ignore[no-untyped-def]
 def topics(alex):  # type: ignore[no-untyped-def]
     return {
         "private": services.tender_topic_add(actor=alex, topic="my mother", note="only mine to know"),
-        "gently": services.tender_topic_add(actor=alex, topic="the lake house", note="the gently note", sharing=Sharing.GENTLY),
+        "gently": services.tender_topic_add(
+            actor=alex, topic="the lake house", note="the gently note", sharing=Sharing.GENTLY
+        ),
         "details": services.tender_topic_add(actor=alex, topic="shouting", note=TRIGGER_NOTE, sharing=Sharing.DETAILS),
     }
 
@@ -64,7 +66,7 @@ def test_it_sends_anonymous_people_to_sign_in(client, entry, topics):
     for url in [reverse(name) for name in PAGES] + gets:
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith("/accounts/login/"), url
-    for url in posts + [reverse("journal:moment_start"), reverse("journal:tender_add")]:
+    for url in [*posts, reverse("journal:moment_start"), reverse("journal:tender_add")]:
         response = client.post(url)
         assert response.status_code == 302 and response.url.startswith("/accounts/login/"), url
 
@@ -226,9 +228,7 @@ def test_entry_pages_stay_within_their_query_budget(client_for, alex, entry, top
         assert client.get(reverse("journal:moment")).status_code == 200
 
 
-def test_a_tender_topic_brings_a_gentle_note_to_the_agenda_a_decision_and_an_invitation(
-    client_for, alex, sam, topics
-):
+def test_a_tender_topic_brings_a_gentle_note_to_the_agenda_a_decision_and_an_invitation(client_for, alex, sam, topics):
     from evenly.checkins import services as checkins
     from evenly.consent import services as consent
     from evenly.decisions import services as decisions
@@ -245,7 +245,12 @@ def test_a_tender_topic_brings_a_gentle_note_to_the_agenda_a_decision_and_an_inv
     assert "go gently with this topic" in body and TRIGGER_NOTE in body
 
     invitation = consent.invitation_create(
-        actor=sam, item_ids=[], words="A quiet weekend at the lake house", note="", starts_at=timezone.now(), ends_at=timezone.now() + timedelta(hours=3)
+        actor=sam,
+        item_ids=[],
+        words="A quiet weekend at the lake house",
+        note="",
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + timedelta(hours=3),
     )
     body = client_for(alex).get(reverse("consent:invitation", args=[invitation.pk])).content.decode()
     assert "which you asked to be gone into gently" in body
