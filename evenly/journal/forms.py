@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.journal import feelings as vocabulary
 from evenly.journal.models import ENTRY_MAX, NOTE_MAX, PROMPT_MAX, TOPIC_MAX, Sharing
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 def _long(limit: int) -> str:
@@ -18,6 +22,16 @@ def _long(limit: int) -> str:
 
 def _area(rows: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
+
+
+def _prompt(label: str | _StrPromise) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=PROMPT_MAX,
+        widget=_area(2),
+        error_messages={"max_length": _long(PROMPT_MAX)},
+    )
 
 
 class EntryForm(forms.Form):
@@ -40,27 +54,9 @@ class EntryForm(forms.Form):
         required=False,
         max_length=1000,
     )
-    body = forms.CharField(
-        label=_("What I noticed in my body"),
-        required=False,
-        max_length=PROMPT_MAX,
-        widget=_area(2),
-        error_messages={"max_length": _long(PROMPT_MAX)},
-    )
-    past = forms.CharField(
-        label=_("What it touched from my past"),
-        required=False,
-        max_length=PROMPT_MAX,
-        widget=_area(2),
-        error_messages={"max_length": _long(PROMPT_MAX)},
-    )
-    need = forms.CharField(
-        label=_("What I need"),
-        required=False,
-        max_length=PROMPT_MAX,
-        widget=_area(2),
-        error_messages={"max_length": _long(PROMPT_MAX)},
-    )
+    body = _prompt(_("What I noticed in my body"))
+    past = _prompt(_("What it touched from my past"))
+    need = _prompt(_("What I need"))
 
     # Keep pasted formatting: no stripping of inner whitespace or line breaks.
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
