@@ -211,7 +211,7 @@ document.addEventListener("click", function (event) {
   var body = document.body;
   if (!body.getAttribute("data-live") || !document.getElementById("moment-button")) { return; }
   var region = document.createElement("div");
-  region.className = "consent-toast moment-toast";
+  region.className = "moment-toast";
   region.id = "moment-notice";
   region.setAttribute("role", "status");
   region.setAttribute("aria-live", "polite");

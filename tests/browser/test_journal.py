@@ -46,8 +46,9 @@ def test_an_entry_with_feelings_shows_in_the_patterns(browsing, alex):
     page.get_by_text("Kept in your journal. Only you can read it.").wait_for()
     assert Entry.objects.get(author=alex).labels == ["calm", "tired", "🌧️"]
     page.get_by_role("link", name="Back to your journal").click()
+    page.wait_for_url("**/journal/")
     table = page.get_by_role("table", name="Entries naming each feeling, by month")
-    assert table.get_by_role("rowheader", name="tired").is_visible()
+    table.get_by_role("rowheader", name="tired").wait_for()
     assert table.get_by_role("rowheader", name="🌧️").is_visible()
     assert page.get_by_role("img", name="Feelings you named most, by month.").is_visible()
     browsing.screenshot(page, "journal-patterns-light-mobile")

@@ -107,7 +107,9 @@ def test_the_reading_is_a_situation_never_a_number():
     assert safety.reading({"watched": "sometimes"}) is safety.Reading.SIGNS
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], max_examples=25, deadline=None)
+@settings(
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], max_examples=25, deadline=None
+)
 @given(st.dictionaries(st.sampled_from([k for k, _q in safety.QUESTIONS] + ["country", "x"]), st.text(max_size=30)))
 @pytest.mark.django_db
 def test_any_answers_at_all_get_a_calm_page(client_for, alex, answers):

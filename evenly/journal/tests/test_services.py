@@ -36,7 +36,9 @@ def test_unknown_feelings_are_dropped_and_own_words_kept_in_order(alex):
     assert entry.labels == ["calm", "🙃", "heavy hearted"]
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], max_examples=30, deadline=None)
+@settings(
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], max_examples=30, deadline=None
+)
 @given(st.text(max_size=400), st.lists(st.text(max_size=20), max_size=5))
 @pytest.mark.django_db
 def test_whatever_is_written_is_kept_or_refused_with_a_message(alex, text, own_words):
