@@ -118,7 +118,11 @@ def safety_check(request: AuthenticatedHttpRequest) -> HttpResponse:
         form.is_valid()  # every field is optional; unknown values are simply ignored
         answers = {key: value for key, value in form.cleaned_data.items() if key != "country"}
         country = _country(request, form.cleaned_data.get("country", ""))
-        context = {"reading": safety.reading(answers).value, "country": country, "countries": CountryForm()}
+        context = {
+            "reading": safety.reading(answers).value,
+            "country": country,
+            "countries": CountryForm(initial={"country": country.code}),
+        }
         return render(request, "healing/safety_result.html", context)
     chooser = CountryForm(request.GET or None)
     code = chooser.cleaned_data.get("country") if chooser.is_bound and chooser.is_valid() else None

@@ -72,6 +72,7 @@ def test_it_routes_to_the_chosen_country(client_for, alex):
     assert "116 016" in body
     body = client_for(alex).post(reverse("healing:safety"), ANSWERS | {"country": "AU"}).content.decode()
     assert "1800 737 732" in body
+    assert '<option value="AU" selected>' in body
     body = client_for(alex).get(reverse("healing:safety"), {"country": "nowhere"}).content.decode()
     assert "findahelpline.com" in body
 
