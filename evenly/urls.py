@@ -20,4 +20,5 @@ urlpatterns = [
     path("decisions/", include("evenly.decisions.urls")),
     path("journal/", include("evenly.journal.urls")),
     path("", include("evenly.healing.urls")),
+    path("balance/", include("evenly.balance.urls")),
 ]
