@@ -116,3 +116,16 @@ def test_the_reading_is_a_situation_never_a_number():
 def test_any_answers_at_all_get_a_calm_page(client_for, alex, answers):
     response = client_for(alex).post(reverse("healing:safety"), answers)
     assert response.status_code == 200
+
+
+def test_the_balance_figures_are_the_same_after_the_check(client_for, alex, sam):
+    import re
+
+    def balance(client) -> str:  # type: ignore[no-untyped-def]
+        body = client.get(reverse("balance:index")).content.decode()
+        return re.sub(r'(csrfmiddlewaretoken" value=|X-CSRFToken": )"[^"]+"', "", body)
+
+    partner, taker = client_for(sam), client_for(alex)
+    before = balance(partner), balance(taker)
+    taker.post(reverse("healing:safety"), ANSWERS)
+    assert (balance(partner), balance(taker)) == before
