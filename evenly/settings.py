@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "evenly.decisions",
     "evenly.consent",
     "evenly.checkins",
+    "evenly.rituals",
 ]
 
 MIDDLEWARE = [

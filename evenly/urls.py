@@ -17,4 +17,5 @@ urlpatterns = [
     path("coach/", include("evenly.coaching.urls")),
     path("checkins/", include("evenly.checkins.urls")),
     path("decisions/", include("evenly.decisions.urls")),
+    path("rituals/", include("evenly.rituals.urls")),
 ]

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from datetime import time
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
+
+from evenly.rituals.models import ABOUT_MAX, APPRECIATION_MAX, NAME_MAX, FeedTitle, Frequency, Kind
+
+WEEKS = [
+    (1, _("The first")),
+    (2, _("The second")),
+    (3, _("The third")),
+    (4, _("The fourth")),
+    (-1, _("The last")),
+]
+
+
+class RitualForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What kind of ritual"), choices=Kind.choices, widget=forms.RadioSelect)
+    name = forms.CharField(
+        label=_("A name the two of you will recognise"),
+        max_length=NAME_MAX,
+        help_text=_("Only the two of you see it. Reminders and calendars never show it."),
+    )
+    about = forms.CharField(
+        label=_("What it is (optional)"),
+        required=False,
+        max_length=ABOUT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    frequency = forms.ChoiceField(label=_("How often"), choices=Frequency.choices, widget=forms.RadioSelect)
+    weekday = forms.TypedChoiceField(
+        label=_("Day of the week"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Choose a day"))] + [(number, name) for number, name in WEEKDAYS.items()],
+        help_text=_("For every week, every other week, or a weekday of the month."),
+    )
+    week_of_month = forms.TypedChoiceField(
+        label=_("Which week of the month"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Choose a week"))] + WEEKS,
+        help_text=_("Only for a weekday of the month, such as the second Tuesday."),
+    )
+    day_of_month = forms.IntegerField(
+        label=_("Day of the month"),
+        required=False,
+        min_value=1,
+        max_value=31,
+        help_text=_(
+            "Only for a day of the month. If a month is shorter (the 31st in April, the 30th in February), "
+            "it falls on the last day of that month."
+        ),
+    )
+    at = forms.TimeField(
+        label=_("Time of day"),
+        initial=time(19, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Your shared local time. It stays the same when the clocks change."),
+    )
+    starts_on = forms.DateField(
+        label=_("From"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["starts_on"].initial = timezone.localdate()
+
+
+class AppreciationForm(forms.Form):
+    text = forms.CharField(
+        label=_("A few words for your partner"),
+        max_length=APPRECIATION_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("They see it at once, and it stays in the list you share."),
+    )
+
+
+class FeedForm(forms.Form):
+    title = forms.ChoiceField(
+        label=_("What your calendar shows for each event"),
+        choices=FeedTitle.choices,
+        initial=FeedTitle.TIME_TOGETHER,
+        widget=forms.RadioSelect,
+    )
