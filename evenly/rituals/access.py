@@ -17,6 +17,4 @@ def partnership_or_404(ctx: CoupleContext | None) -> Partnership:
 
 
 def get_ritual_for_user(*, partnership: Partnership, ritual_id: int) -> Ritual:
-    return get_object_or_404(
-        Ritual.objects.exclude(status=Status.ENDED), pk=ritual_id, couple_id=partnership.couple_id
-    )
+    return get_object_or_404(Ritual.objects.exclude(status=Status.ENDED), pk=ritual_id, couple_id=partnership.couple_id)

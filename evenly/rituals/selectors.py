@@ -85,7 +85,11 @@ def rituals_for(*, viewer: User, partnership: Partnership) -> dict[str, list[Rit
 
 def appreciations_for(*, partnership: Partnership) -> list[Appreciation]:
     """The couple's shared list, newest first. Both partners see all of it."""
-    return list(Appreciation.objects.filter(couple_id=partnership.couple_id).order_by("-created_at", "-id")[:APPRECIATIONS_SHOWN])
+    return list(
+        Appreciation.objects.filter(couple_id=partnership.couple_id).order_by("-created_at", "-id")[
+            :APPRECIATIONS_SHOWN
+        ]
+    )
 
 
 def rituals_page(*, viewer: User, partnership: Partnership) -> RitualsPage:
@@ -115,13 +119,23 @@ def wins_for_couple(*, couple_id: int) -> list[tuple[object, str, str]]:
     """Rituals kept for a while, and appreciations: (when, title, detail)."""
     now = timezone.now()
     wins: list[tuple[object, str, str]] = []
-    for ritual in Ritual.objects.filter(
-        couple_id=couple_id, status=Status.ACTIVE, kept_since__lte=now - KEPT_AFTER
-    ):
+    for ritual in Ritual.objects.filter(couple_id=couple_id, status=Status.ACTIVE, kept_since__lte=now - KEPT_AFTER):
         assert ritual.kept_since is not None
-        wins.append((timezone.localdate(ritual.kept_since), _("A ritual you keep: %(name)s") % {"name": ritual.name}, describe(ritual)))
+        wins.append(
+            (
+                timezone.localdate(ritual.kept_since),
+                _("A ritual you keep: %(name)s") % {"name": ritual.name},
+                describe(ritual),
+            )
+        )
     for note in Appreciation.objects.filter(couple_id=couple_id).select_related("author"):
-        wins.append((timezone.localdate(note.created_at), _("A word of appreciation from %(name)s") % {"name": note.author.shown_name}, note.text))
+        wins.append(
+            (
+                timezone.localdate(note.created_at),
+                _("A word of appreciation from %(name)s") % {"name": note.author.shown_name},
+                note.text,
+            )
+        )
     return wins
 
 
@@ -140,7 +154,10 @@ def feed_events(*, feed: CalendarFeed) -> list[ical.FeedEvent]:
         start = recurrence.local_instant(recurrence.first_date(rule), ritual.at, zone)
         events.append(
             ical.FeedEvent(
-                uid=f"ritual-{ritual.pk}@evenly", start=start, zone_name=zone.key, length=EVENT_LENGTH,
+                uid=f"ritual-{ritual.pk}@evenly",
+                start=start,
+                zone_name=zone.key,
+                length=EVENT_LENGTH,
                 rrule=recurrence.rrule(rule),
             )
         )
@@ -153,8 +170,10 @@ def feed_events(*, feed: CalendarFeed) -> list[ical.FeedEvent]:
         assert checkin.scheduled_for is not None
         events.append(
             ical.FeedEvent(
-                uid=f"checkin-{checkin.pk}@evenly", start=checkin.scheduled_for.astimezone(zone),
-                zone_name=zone.key, length=EVENT_LENGTH,
+                uid=f"checkin-{checkin.pk}@evenly",
+                start=checkin.scheduled_for.astimezone(zone),
+                zone_name=zone.key,
+                length=EVENT_LENGTH,
             )
         )
     return events

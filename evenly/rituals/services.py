@@ -72,7 +72,13 @@ def rule_for(ritual: Ritual) -> recurrence.Recurrence:
 
 
 def _rule(
-    *, frequency: str, at: time, starts_on: date, weekday: int | None, week_of_month: int | None, day_of_month: int | None
+    *,
+    frequency: str,
+    at: time,
+    starts_on: date,
+    weekday: int | None,
+    week_of_month: int | None,
+    day_of_month: int | None,
 ) -> recurrence.Recurrence:
     if frequency not in Frequency.values:
         raise ServiceError(_("Choose how often it comes round."))
@@ -254,7 +260,11 @@ def _cancel_planned_checkin(ritual: Ritual) -> None:
         CheckIn.objects.filter(pk=ritual.planned_checkin_id, status=CheckInStatus.SCHEDULED).update(
             status=CheckInStatus.CANCELLED
         )
-        publish(recipients=member_ids(couple_id=ritual.couple_id), event="checkin.changed", checkin=ritual.planned_checkin_id)
+        publish(
+            recipients=member_ids(couple_id=ritual.couple_id),
+            event="checkin.changed",
+            checkin=ritual.planned_checkin_id,
+        )
         ritual.planned_checkin = None
 
 
@@ -352,7 +362,5 @@ def appreciation_send(*, actor: User, text: str) -> Appreciation:
             author=actor, couple=partnership.couple, visibility=Visibility.SHARED, text=words
         )
         notify(user_ids=[partnership.partner.pk], kind=NotificationKind.APPRECIATION)
-        publish(
-            recipients=[actor.pk, partnership.partner.pk], event="rituals.appreciation", appreciation=note.pk
-        )
+        publish(recipients=[actor.pk, partnership.partner.pk], event="rituals.appreciation", appreciation=note.pk)
     return note

@@ -14,5 +14,5 @@ urlpatterns = [
     path("appreciations/", views.appreciation_send, name="appreciate"),
     path("appreciations/live/", views.appreciations_live, name="appreciations_live"),
     path("calendar/", views.feed_settings, name="feed_settings"),
-    path("calendar/<str:token>.ics", views.feed, name="feed"),
+    path("calendar/feed/<str:token>.ics", views.feed, name="feed"),
 ]

@@ -20,7 +20,6 @@ from evenly.core.http import AuthenticatedHttpRequest
 from evenly.rituals import ical, selectors, services
 from evenly.rituals.access import get_ritual_for_user, partnership_or_404
 from evenly.rituals.forms import AppreciationForm, FeedForm, RitualForm
-from evenly.rituals.models import Ritual
 
 FEED_SESSION_KEY = "rituals_feed_token"
 
@@ -166,5 +165,3 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     return response
-
-
