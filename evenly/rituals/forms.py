@@ -8,7 +8,17 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
-from evenly.rituals.models import ABOUT_MAX, APPRECIATION_MAX, NAME_MAX, FeedTitle, Frequency, Kind
+from evenly.rituals.models import (
+    ABOUT_MAX,
+    APPRECIATION_MAX,
+    DESIRE_MAX,
+    NAME_MAX,
+    Answer,
+    DesireKind,
+    FeedTitle,
+    Frequency,
+    Kind,
+)
 
 WEEKS = [
     (1, _("The first")),
@@ -46,7 +56,7 @@ class RitualForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("Choose a week"))] + WEEKS,
+        choices=[("", _("Choose a week")), *WEEKS],
         help_text=_("Only for a weekday of the month, such as the second Tuesday."),
     )
     day_of_month = forms.IntegerField(
@@ -89,5 +99,43 @@ class FeedForm(forms.Form):
         label=_("What your calendar shows for each event"),
         choices=FeedTitle.choices,
         initial=FeedTitle.TIME_TOGETHER,
+        widget=forms.RadioSelect,
+    )
+
+
+def _catalogue_choices() -> list[Any]:
+    from evenly.boundaries import catalogue
+
+    grouped: list[Any] = [("", _("Nothing from the list"))]
+    for _area, label, items in catalogue.items_by_area():
+        grouped.append((label, [(item.id, item.title) for item in items]))
+    return grouped
+
+
+class DesireForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What is it"), choices=DesireKind.choices, widget=forms.RadioSelect)
+    item = forms.TypedChoiceField(
+        label=_("From the list (optional)"), required=False, coerce=int, empty_value=None, choices=_catalogue_choices
+    )
+    text = forms.CharField(
+        label=_("In your own words (optional)"),
+        required=False,
+        max_length=DESIRE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only you see it until you share it."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("item") is None and not (cleaned.get("text") or "").strip() and not self.errors:
+            self.add_error("text", _("Choose something from the list, or write it in your own words."))
+        return cleaned
+
+
+class DesireAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your answer, seen only by you"),
+        required=False,
+        choices=[(Answer.ME_TOO, Answer.ME_TOO.label), (Answer.CURIOUS, Answer.CURIOUS.label), ("", _("No answer"))],
         widget=forms.RadioSelect,
     )

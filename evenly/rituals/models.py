@@ -107,3 +107,61 @@ class Appreciation(Authored):
 
     def __str__(self) -> str:
         return f"Appreciation {self.pk}"
+
+
+DESIRE_MAX = 1000
+
+
+class DesireKind(models.TextChoices):
+    WISH = "wish", _("Something I'd like")
+    ENJOYED = "enjoyed", _("Something I enjoyed")
+
+
+class DesireEntry(Authored):
+    """One line of a partner's desire log: private until its author shares it."""
+
+    kind = models.CharField(max_length=10, choices=DesireKind.choices)
+    catalogue_item_id = models.PositiveIntegerField(null=True, blank=True)
+    text = EncryptedTextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"DesireEntry {self.pk}"
+
+    @property
+    def item(self):  # type: ignore[no-untyped-def]
+        from evenly.boundaries import catalogue
+
+        return catalogue.get(self.catalogue_item_id) if self.catalogue_item_id else None
+
+    @property
+    def words(self) -> str:
+        """The entry in words: the catalogue item's title, its author's words, or both."""
+        item = self.item
+        if item and self.text:
+            return f"{item.title}: {self.text}"
+        return item.title if item else self.text
+
+
+class Answer(models.TextChoices):
+    ME_TOO = "me_too", _("Me too")
+    CURIOUS = "curious", _("Curious")
+
+
+class DesireResponse(models.Model):
+    """A partner's private answer to a shared entry. Only a "me too" is ever
+    shown to the entry's author; a "curious" stays with the one who gave it,
+    and a no is simply no answer."""
+
+    entry = models.ForeignKey(DesireEntry, on_delete=models.CASCADE, related_name="responses")
+    responder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    answer = models.CharField(max_length=10, choices=Answer.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "responder"], name="one_answer_per_desire")]
+
+    def __str__(self) -> str:
+        return f"DesireResponse {self.pk}"

@@ -50,14 +50,13 @@ class Recurrence:
     day_of_month: int | None = None  # 1 to 31
 
     def __post_init__(self) -> None:
-        if self.frequency in (Frequency.WEEKLY, Frequency.FORTNIGHTLY, Frequency.MONTHLY_WEEKDAY):
-            if self.weekday is None or not 0 <= self.weekday <= 6:
-                raise RecurrenceError("weekday")
+        on_a_weekday = self.frequency != Frequency.MONTHLY_DAY
+        if on_a_weekday and (self.weekday is None or not 0 <= self.weekday <= 6):
+            raise RecurrenceError("weekday")
         if self.frequency == Frequency.MONTHLY_WEEKDAY and self.week_of_month not in WEEKS_OF_MONTH:
             raise RecurrenceError("week_of_month")
-        if self.frequency == Frequency.MONTHLY_DAY:
-            if self.day_of_month is None or not 1 <= self.day_of_month <= 31:
-                raise RecurrenceError("day_of_month")
+        if not on_a_weekday and (self.day_of_month is None or not 1 <= self.day_of_month <= 31):
+            raise RecurrenceError("day_of_month")
 
 
 def day_in_month(year: int, month: int, day: int) -> date:

@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
-from evenly.rituals import ical, selectors, services
+from evenly.rituals import desires, ical, selectors, services
 from evenly.rituals.access import get_ritual_for_user, partnership_or_404
-from evenly.rituals.forms import AppreciationForm, FeedForm, RitualForm
+from evenly.rituals.forms import AppreciationForm, DesireAnswerForm, DesireForm, FeedForm, RitualForm
 
 FEED_SESSION_KEY = "rituals_feed_token"
 
@@ -165,3 +165,92 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     return response
+
+
+# ---- The desire log ----
+
+
+def _desires(request: AuthenticatedHttpRequest, status: int = 200, form: DesireForm | None = None) -> HttpResponse:
+    ctx = request.couple_ctx  # type: ignore[attr-defined]
+    partnership = ctx.partnership if ctx else None
+    log = desires.desire_log(viewer=request.user, partnership=partnership)
+    return render(
+        request,
+        "rituals/desires.html",
+        {"log": log, "form": form or DesireForm(), "partnered": partnership is not None},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def desire_log(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _desires(request)
+
+
+@login_required
+@require_GET
+def desire_live(request: AuthenticatedHttpRequest) -> HttpResponse:
+    ctx = request.couple_ctx  # type: ignore[attr-defined]
+    partnership = ctx.partnership if ctx else None
+    log = desires.desire_log(viewer=request.user, partnership=partnership)
+    return render(request, "rituals/_desires.html", {"log": log, "partnered": partnership is not None})
+
+
+@login_required
+@require_POST
+def desire_add(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = DesireForm(request.POST)
+    if form.is_valid():
+        try:
+            desires.desire_add(
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                text=form.cleaned_data["text"],
+                catalogue_item_id=form.cleaned_data["item"],
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("rituals:desires")
+    return _desires(request, status=400, form=form)
+
+
+def _desire_step(
+    request: AuthenticatedHttpRequest, entry_id: int, step: Callable[..., Any], **extra: Any
+) -> HttpResponse:
+    ctx = request.couple_ctx  # type: ignore[attr-defined]
+    entry = desires.get_desire_for_user(
+        viewer=request.user, partnership=ctx.partnership if ctx else None, entry_id=entry_id
+    )
+    try:
+        step(actor=request.user, entry=entry, **extra)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect(reverse("rituals:desires") + f"#desire-{entry_id}")
+
+
+@login_required
+@require_POST
+def desire_share(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
+    return _desire_step(request, entry_id, desires.desire_share)
+
+
+@login_required
+@require_POST
+def desire_make_private(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
+    return _desire_step(request, entry_id, desires.desire_make_private)
+
+
+@login_required
+@require_POST
+def desire_delete(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
+    return _desire_step(request, entry_id, desires.desire_delete)
+
+
+@login_required
+@require_POST
+def desire_answer(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
+    form = DesireAnswerForm(request.POST)
+    answer = form.cleaned_data["answer"] if form.is_valid() else "invalid"
+    return _desire_step(request, entry_id, desires.desire_answer, answer=answer)

@@ -2,6 +2,7 @@
 changes, the last-day rule for short months, and exact agreement with what a
 calendar app computes from the RRULE the feed publishes."""
 
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -52,7 +53,7 @@ def test_each_occurrence_is_after_the_last_and_keeps_the_local_time(rule, zone, 
     after = after.replace(tzinfo=UTC)
     found = _take(occurrences_after(rule, after=after, zone=zone), 12)
     assert found[0] > after
-    assert all(a < b for a, b in zip(found, found[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(found))
     for moment in found:
         local = moment.astimezone(zone)
         wall = datetime.combine(local.date(), rule.at, tzinfo=zone)
