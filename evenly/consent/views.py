@@ -201,7 +201,10 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     else:
         start = _local_now(request) + timedelta(hours=1)
         start = start.replace(minute=0)
-        initial = {"starts_at": _local_input(start), "ends_at": _local_input(start + timedelta(hours=3))}
+        initial: dict[str, object] = {
+            "starts_at": _local_input(start),
+            "ends_at": _local_input(start + timedelta(hours=3)),
+        }
         if request.GET.get("desire", "").isdigit():  # started from an entry of the desire log
             from evenly.rituals.desires import desire_prefill
 
