@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "evenly.consent",
     "evenly.checkins",
     "evenly.rituals",
+    "evenly.install",
 ]
 
 MIDDLEWARE = [

@@ -202,3 +202,11 @@ document.addEventListener("click", function (event) {
   });
 })();
 // ---- end consent ----
+
+// ---- Offline page: a tiny service worker that keeps only that page ----
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  window.addEventListener("load", function () {
+    "use strict";
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () { /* optional */ });
+  });
+}
