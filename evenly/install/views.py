@@ -22,28 +22,6 @@ from evenly.core.http import AuthenticatedHttpRequest
 from evenly.install import services
 from evenly.install.forms import HomeScreenForm
 
-SERVICE_WORKER = """\
-// Keeps only the offline page, and shows it when a page can't be reached.
-"use strict";
-var CACHE = "evenly-offline-v1";
-var OFFLINE = "%(offline)s";
-self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.add(new Request(OFFLINE, { cache: "reload" })); }));
-  self.skipWaiting();
-});
-self.addEventListener("activate", function (event) {
-  event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (key) { return key !== CACHE; }).map(function (key) { return caches.delete(key); }));
-  }).then(function () { return self.clients.claim(); }));
-});
-self.addEventListener("fetch", function (event) {
-  if (event.request.mode !== "navigate") { return; }
-  event.respondWith(fetch(event.request).catch(function () {
-    return caches.open(CACHE).then(function (cache) { return cache.match(OFFLINE); });
-  }));
-});
-"""
-
 
 @require_GET
 def manifest(request: HttpRequest) -> HttpResponse:
@@ -69,8 +47,8 @@ def manifest(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(
-        SERVICE_WORKER % {"offline": reverse("install:offline")}, content_type="text/javascript; charset=utf-8"
+    response = render(
+        request, "install/sw.js", {"offline": reverse("install:offline")}, content_type="text/javascript; charset=utf-8"
     )
     response["Service-Worker-Allowed"] = "/"
     return response
