@@ -55,7 +55,9 @@ def seed_rituals(users: dict[str, User]) -> None:
         starts_on=timezone.localdate(),
     )
 
-    mornings = desires.desire_add(actor=alex, kind="wish", text="Slow Sunday mornings with nowhere to be", catalogue_item_id=None)
+    mornings = desires.desire_add(
+        actor=alex, kind="wish", text="Slow Sunday mornings with nowhere to be", catalogue_item_id=None
+    )
     desires.desire_share(actor=alex, entry=mornings)
     mornings.refresh_from_db()
     desires.desire_answer(actor=sam, entry=mornings, answer="me_too")

@@ -13,13 +13,14 @@ import secrets
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from evenly.accounts.models import User
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind, Visibility
-from evenly.core.notifications import notify
+from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
 from evenly.pause.selectors import refuse_while_paused
@@ -54,6 +55,15 @@ def _paused() -> str:
 
 def _partnered(actor: User) -> Partnership:
     return partnership_for(actor=actor, refusal=_not_partnered())
+
+
+def _ask(partner: User, ritual: Ritual) -> None:
+    notify(
+        user_ids=[partner.pk],
+        kind=NotificationKind.RITUAL_PROPOSED,
+        url=reverse("rituals:index"),
+        subject=f"ritual:{ritual.pk}",
+    )
 
 
 def _changed(couple_id: int, ritual: Ritual) -> None:
@@ -159,7 +169,7 @@ def ritual_propose(
             status=Status.PROPOSED,
             waiting_for=partnership.partner,
         )
-        notify(user_ids=[partnership.partner.pk], kind=NotificationKind.RITUAL_PROPOSED)
+        _ask(partnership.partner, ritual)
         _changed(partnership.couple_id, ritual)
     return ritual
 
@@ -187,6 +197,7 @@ def ritual_agree(*, actor: User, ritual: Ritual) -> Ritual:
         locked.kept_since = locked.kept_since or now
         locked.next_at = recurrence.next_occurrence(rule_for(locked), after=now, zone=couple_zone(partnership.couple))
         locked.save()
+        notices_resolve(subject=f"ritual:{locked.pk}")
         _plan_occurrence(locked)
         _changed(partnership.couple_id, locked)
     return locked
@@ -219,7 +230,7 @@ def ritual_resume(*, actor: User, ritual: Ritual) -> Ritual:
         locked.status = Status.PROPOSED
         locked.waiting_for = partnership.partner
         locked.save()
-        notify(user_ids=[partnership.partner.pk], kind=NotificationKind.RITUAL_PROPOSED)
+        _ask(partnership.partner, ritual)
         _changed(partnership.couple_id, locked)
     return locked
 
@@ -236,6 +247,7 @@ def ritual_end(*, actor: User, ritual: Ritual) -> None:
 
 
 def _end(ritual: Ritual) -> None:
+    notices_resolve(subject=f"ritual:{ritual.pk}")
     _cancel_planned_checkin(ritual)
     ritual.status = Status.ENDED
     ritual.next_at = None
@@ -361,6 +373,12 @@ def appreciation_send(*, actor: User, text: str) -> Appreciation:
         note = Appreciation.objects.create(
             author=actor, couple=partnership.couple, visibility=Visibility.SHARED, text=words
         )
-        notify(user_ids=[partnership.partner.pk], kind=NotificationKind.APPRECIATION)
+        # One waiting notice, however many notes arrive before it is seen.
+        notify(
+            user_ids=[partnership.partner.pk],
+            kind=NotificationKind.APPRECIATION,
+            url=reverse("rituals:index") + "#appreciations",
+            subject="appreciation",
+        )
         publish(recipients=[actor.pk, partnership.partner.pk], event="rituals.appreciation", appreciation=note.pk)
     return note

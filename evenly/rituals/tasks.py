@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
@@ -25,7 +26,12 @@ def remind_ritual(ritual_id: int, occurrence: str) -> None:
     ):
         return
     with transaction.atomic():
-        notify(user_ids=member_ids(couple_id=ritual.couple_id), kind=NotificationKind.RITUAL_SOON)
+        notify(
+            user_ids=member_ids(couple_id=ritual.couple_id),
+            kind=NotificationKind.RITUAL_SOON,
+            url=reverse("rituals:index"),
+            subject=f"ritual-soon:{ritual.pk}",
+        )
 
 
 @task()

@@ -73,14 +73,26 @@ def test_an_appreciation_arrives_live(browsing, partners):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_pages_pass_axe_and_look_right(browsing, alex, sam, scheme):
     ritual = services.ritual_propose(
-        actor=sam, kind="checkin", name="Our monthly talk", about="Tea first.", frequency="monthly_weekday",
-        weekday=1, week_of_month=2, at=__import__("datetime").time(19, 30),
+        actor=sam,
+        kind="checkin",
+        name="Our monthly talk",
+        about="Tea first.",
+        frequency="monthly_weekday",
+        weekday=1,
+        week_of_month=2,
+        at=__import__("datetime").time(19, 30),
         starts_on=__import__("django.utils.timezone").utils.timezone.localdate(),
     )
     services.ritual_agree(actor=alex, ritual=ritual)
     services.ritual_propose(
-        actor=sam, kind="date", name="Friday walk", about="", frequency="monthly_day", day_of_month=31,
-        at=__import__("datetime").time(18, 0), starts_on=__import__("django.utils.timezone").utils.timezone.localdate(),
+        actor=sam,
+        kind="date",
+        name="Friday walk",
+        about="",
+        frequency="monthly_day",
+        day_of_month=31,
+        at=__import__("datetime").time(18, 0),
+        starts_on=__import__("django.utils.timezone").utils.timezone.localdate(),
     )
     services.appreciation_send(actor=sam, text="Thank you for asking how my day really was.")
     entry = desires.desire_add(actor=sam, kind="wish", text="A weekend away", catalogue_item_id=None)

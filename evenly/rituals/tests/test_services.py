@@ -189,3 +189,18 @@ def test_a_31st_proposal_is_accepted(alex, sam):
         actor=sam, ritual=propose(alex, frequency="monthly_day", day_of_month=31, starts_on=date.today())
     )
     assert ritual.next_at is not None
+
+
+def test_the_notice_of_a_proposal_leads_to_rituals_and_goes_once_answered(alex, sam):
+    ritual = propose(alex)
+    notice = Notification.objects.get(user=sam, kind=NotificationKind.RITUAL_PROPOSED)
+    assert notice.url == "/rituals/" and notice.dismissed_at is None
+    services.ritual_agree(actor=sam, ritual=ritual)
+    notice.refresh_from_db()
+    assert notice.dismissed_at is not None
+
+
+def test_many_appreciations_leave_one_waiting_notice(alex, sam):
+    for number in range(3):
+        services.appreciation_send(actor=alex, text=f"Thanks {number}")
+    assert Notification.objects.filter(user=sam, dismissed_at__isnull=True).count() == 1
