@@ -19,6 +19,7 @@ from evenly.rituals.models import (
     Frequency,
     Kind,
 )
+from evenly.rituals.services import missing_part
 
 WEEKS = [
     (1, _("The first")),
@@ -83,6 +84,21 @@ class RitualForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["starts_on"].initial = timezone.localdate()
+
+    def clean(self) -> dict[str, Any]:
+        """Point at the one field a chosen frequency still needs."""
+        cleaned = super().clean() or {}
+        frequency = cleaned.get("frequency")
+        needed: dict[str, list[str]] = {
+            Frequency.WEEKLY: ["weekday"],
+            Frequency.FORTNIGHTLY: ["weekday"],
+            Frequency.MONTHLY_WEEKDAY: ["week_of_month", "weekday"],
+            Frequency.MONTHLY_DAY: ["day_of_month"],
+        }
+        for name in needed.get(str(frequency), []):
+            if cleaned.get(name) is None and name not in self.errors:
+                self.add_error(name, missing_part(name))
+        return cleaned
 
 
 class AppreciationForm(forms.Form):

@@ -81,6 +81,15 @@ def rule_for(ritual: Ritual) -> recurrence.Recurrence:
     )
 
 
+def missing_part(name: str) -> str:
+    """What to say when a recurrence lacks one of its parts."""
+    return {
+        "weekday": _("Choose the day of the week."),
+        "week_of_month": _("Choose which week of the month."),
+        "day_of_month": _("Choose a day of the month, from 1 to 31."),
+    }[name]
+
+
 def _rule(
     *,
     frequency: str,
@@ -103,12 +112,7 @@ def _rule(
             day_of_month=day_of_month if frequency == Frequency.MONTHLY_DAY else None,
         )
     except recurrence.RecurrenceError as error:
-        missing = {
-            "weekday": _("Choose the day of the week."),
-            "week_of_month": _("Choose which week of the month."),
-            "day_of_month": _("Choose a day of the month, from 1 to 31."),
-        }
-        raise ServiceError(missing[str(error)]) from error
+        raise ServiceError(missing_part(str(error))) from error
 
 
 def _words(value: str, *, limit: int, required: str | None = None) -> str:

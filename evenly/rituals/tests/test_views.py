@@ -94,6 +94,7 @@ def test_bad_input_keeps_what_was_typed(alex, sam, client_for):
     assert response.status_code == 400
     page = response.content.decode()
     assert "Kept words" in page and "Choose a day of the month" in page
+    assert 'id="id_day_of_month-error"' in page  # the message sits by the field it is about
     response = client_for(alex).post(reverse("rituals:new"), _form(day_of_month="32"))
     assert response.status_code == 400
     assert not Ritual.objects.exists()
