@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
+from evenly.couples.selectors import couple_zone
 from evenly.rituals import desires, ical, selectors, services
 from evenly.rituals.access import get_ritual_for_user, partnership_or_404
 from evenly.rituals.forms import AppreciationForm, DesireAnswerForm, DesireForm, FeedForm, RitualForm
@@ -160,7 +161,12 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     found = selectors.feed_for_token(token_hash=services.feed_token_hash(token))
     if found is None:
         raise Http404
-    body = ical.render(events=selectors.feed_events(feed=found), title=found.title, stamp=timezone.now())
+    body = ical.render(
+        events=selectors.feed_events(feed=found),
+        title=found.title,
+        stamp=timezone.now(),
+        zone=couple_zone(found.couple),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'

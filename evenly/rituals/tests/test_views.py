@@ -195,3 +195,26 @@ def test_the_feed_stays_within_the_query_budget(alex, sam, client, client_for, r
     url = _feed_url(client_for(alex))
     with django_assert_max_num_queries(8):
         assert client.get(url).status_code == 200
+
+
+def test_the_feed_describes_the_couples_time_zone_so_the_local_time_survives_the_clocks(alex, sam, client, client_for):
+    from datetime import UTC, datetime
+
+    from evenly.couples.models import Couple
+
+    Couple.objects.update(timezone="Europe/London")
+    services.ritual_agree(actor=sam, ritual=propose(alex))
+    calendar = icalendar.Calendar.from_ical(client.get(_feed_url(client_for(alex))).content)
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/London"
+    kinds = {component.name for component in zone.subcomponents}
+    assert kinds == {"STANDARD", "DAYLIGHT"}
+    # Each spring's observance starts at 01:00 local, when British clocks go forward.
+    spring = [c for c in zone.subcomponents if c.name == "DAYLIGHT"]
+    assert all(c["DTSTART"].dt.time() == time(1, 0) for c in spring)
+    assert str(spring[0]["TZOFFSETTO"].to_ical()) in {"+0100", "b'+0100'"}
+    (event,) = calendar.walk("VEVENT")
+    start = event["DTSTART"].dt
+    assert start.tzinfo is not None and start.hour == 19
+    summer = start.replace(year=2027, month=7, day=2)
+    assert summer.astimezone(UTC) == datetime(2027, 7, 2, 18, 0, tzinfo=UTC)
