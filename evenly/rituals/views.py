@@ -90,28 +90,19 @@ def _ritual_step(request: AuthenticatedHttpRequest, ritual_id: int, step: Callab
     return redirect("rituals:index")
 
 
-@login_required
-@require_POST
-def ritual_agree(request: AuthenticatedHttpRequest, ritual_id: int) -> HttpResponse:
-    return _ritual_step(request, ritual_id, services.ritual_agree)
+def _ritual_view(step: Callable[..., Any]) -> Callable[..., HttpResponse]:
+    @login_required
+    @require_POST
+    def view(request: AuthenticatedHttpRequest, ritual_id: int) -> HttpResponse:
+        return _ritual_step(request, ritual_id, step)
+
+    return view
 
 
-@login_required
-@require_POST
-def ritual_pause(request: AuthenticatedHttpRequest, ritual_id: int) -> HttpResponse:
-    return _ritual_step(request, ritual_id, services.ritual_pause)
-
-
-@login_required
-@require_POST
-def ritual_resume(request: AuthenticatedHttpRequest, ritual_id: int) -> HttpResponse:
-    return _ritual_step(request, ritual_id, services.ritual_resume)
-
-
-@login_required
-@require_POST
-def ritual_end(request: AuthenticatedHttpRequest, ritual_id: int) -> HttpResponse:
-    return _ritual_step(request, ritual_id, services.ritual_end)
+ritual_agree = _ritual_view(services.ritual_agree)
+ritual_pause = _ritual_view(services.ritual_pause)
+ritual_resume = _ritual_view(services.ritual_resume)
+ritual_end = _ritual_view(services.ritual_end)
 
 
 @login_required
@@ -236,22 +227,18 @@ def _desire_step(
     return redirect(reverse("rituals:desires") + f"#desire-{entry_id}")
 
 
-@login_required
-@require_POST
-def desire_share(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
-    return _desire_step(request, entry_id, desires.desire_share)
+def _desire_view(step: Callable[..., Any]) -> Callable[..., HttpResponse]:
+    @login_required
+    @require_POST
+    def view(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
+        return _desire_step(request, entry_id, step)
+
+    return view
 
 
-@login_required
-@require_POST
-def desire_make_private(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
-    return _desire_step(request, entry_id, desires.desire_make_private)
-
-
-@login_required
-@require_POST
-def desire_delete(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
-    return _desire_step(request, entry_id, desires.desire_delete)
+desire_share = _desire_view(desires.desire_share)
+desire_make_private = _desire_view(desires.desire_make_private)
+desire_delete = _desire_view(desires.desire_delete)
 
 
 @login_required
