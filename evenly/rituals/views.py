@@ -90,19 +90,22 @@ def _ritual_step(request: AuthenticatedHttpRequest, ritual_id: int, step: Callab
     return redirect("rituals:index")
 
 
-def _ritual_view(step: Callable[..., Any]) -> Callable[..., HttpResponse]:
+def _post_view(handler: Callable[..., HttpResponse], step: Callable[..., Any]) -> Callable[..., HttpResponse]:
+    """A signed-in POST that hands one object id and one service to `handler`."""
+
     @login_required
     @require_POST
-    def view(request: AuthenticatedHttpRequest, ritual_id: int) -> HttpResponse:
-        return _ritual_step(request, ritual_id, step)
+    def view(request: AuthenticatedHttpRequest, **ids: int) -> HttpResponse:
+        (object_id,) = ids.values()
+        return handler(request, object_id, step)
 
     return view
 
 
-ritual_agree = _ritual_view(services.ritual_agree)
-ritual_pause = _ritual_view(services.ritual_pause)
-ritual_resume = _ritual_view(services.ritual_resume)
-ritual_end = _ritual_view(services.ritual_end)
+ritual_agree = _post_view(_ritual_step, services.ritual_agree)
+ritual_pause = _post_view(_ritual_step, services.ritual_pause)
+ritual_resume = _post_view(_ritual_step, services.ritual_resume)
+ritual_end = _post_view(_ritual_step, services.ritual_end)
 
 
 @login_required
@@ -227,18 +230,9 @@ def _desire_step(
     return redirect(reverse("rituals:desires") + f"#desire-{entry_id}")
 
 
-def _desire_view(step: Callable[..., Any]) -> Callable[..., HttpResponse]:
-    @login_required
-    @require_POST
-    def view(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
-        return _desire_step(request, entry_id, step)
-
-    return view
-
-
-desire_share = _desire_view(desires.desire_share)
-desire_make_private = _desire_view(desires.desire_make_private)
-desire_delete = _desire_view(desires.desire_delete)
+desire_share = _post_view(_desire_step, desires.desire_share)
+desire_make_private = _post_view(_desire_step, desires.desire_make_private)
+desire_delete = _post_view(_desire_step, desires.desire_delete)
 
 
 @login_required
