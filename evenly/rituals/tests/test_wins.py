@@ -37,9 +37,17 @@ def test_a_paused_ritual_is_not_a_win(alex, sam, client_for):
 
 @pytest.mark.parametrize("rounds", [0, 20])
 def test_the_wins_page_stays_within_the_query_budget(alex, sam, client_for, rounds, django_assert_max_num_queries):
+    from evenly.decisions import services as decisions
+    from evenly.decisions.tests import helpers
+
     for number in range(rounds):
         services.appreciation_send(actor=alex, text=f"Thanks {number}")
         services.ritual_agree(actor=sam, ritual=propose(alex, name=f"Ritual {number}"))
+    for _ in range(rounds // 5):  # experiments talked through: one query for all their notes
+        experiment = helpers.running(alex, sam)
+        decisions.experiment_end(actor=alex, experiment=experiment)
+        for who in (alex, sam):
+            decisions.debrief_write(actor=who, experiment=experiment, worked="W", didnt_work="D", surprised="S")
     Ritual.objects.update(kept_since=timezone.now() - timedelta(days=40))
     client = client_for(alex)
     client.get(WINS)
