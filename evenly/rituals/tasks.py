@@ -15,6 +15,7 @@ def remind_ritual(ritual_id: int, occurrence: str) -> None:
     """A neutral reminder to both partners before an occurrence. The planned
     time travels with the task: a ritual paused, ended or moved on since finds
     nothing to remind about."""
+    from evenly.pause.models import Pause
     from evenly.rituals.models import Ritual, Status
 
     ritual = Ritual.objects.select_related("couple").filter(pk=ritual_id).first()
@@ -23,8 +24,9 @@ def remind_ritual(ritual_id: int, occurrence: str) -> None:
         or ritual.status != Status.ACTIVE
         or ritual.next_at != parse_datetime(occurrence)
         or ritual.couple.ended_at
+        or Pause.objects.filter(couple_id=ritual.couple_id, lifted_at__isnull=True).exists()
     ):
-        return
+        return  # Nothing to remind about, or a partner needs quiet just now.
     with transaction.atomic():
         notify(
             user_ids=member_ids(couple_id=ritual.couple_id),

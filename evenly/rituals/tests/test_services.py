@@ -204,3 +204,35 @@ def test_many_appreciations_leave_one_waiting_notice(alex, sam):
     for number in range(3):
         services.appreciation_send(actor=alex, text=f"Thanks {number}")
     assert Notification.objects.filter(user=sam, dismissed_at__isnull=True).count() == 1
+
+
+def test_no_reminder_arrives_while_a_partner_has_paused(alex, sam):
+    from evenly.pause.services import pause_lift, pause_start
+
+    ritual = services.ritual_agree(actor=sam, ritual=propose(alex))
+    assert ritual.next_at is not None
+    pause = pause_start(actor=sam)
+    tasks.remind_ritual.call(ritual.pk, ritual.next_at.isoformat())
+    assert not Notification.objects.filter(kind=NotificationKind.RITUAL_SOON).exists()
+    pause_lift(actor=sam, pause=pause)
+    tasks.remind_ritual.call(ritual.pk, ritual.next_at.isoformat())
+    assert Notification.objects.filter(kind=NotificationKind.RITUAL_SOON).count() == 2
+
+
+def test_export_and_erase_cover_what_the_person_wrote(alex, sam):
+    from evenly.core.personal_data import erase_for, export_for
+    from evenly.rituals import desires
+
+    ritual = propose(alex, name="ALEX-RITUAL")
+    services.appreciation_send(actor=alex, text="ALEX-THANKS")
+    services.appreciation_send(actor=sam, text="SAM-THANKS")
+    desires.desire_add(actor=alex, kind="wish", text="ALEX-WISH", catalogue_item_id=None)
+    services.feed_turn_on(actor=alex, title="Plans")
+    exported = str(export_for(alex)["rituals"])
+    assert all(words in exported for words in ("ALEX-RITUAL", "ALEX-THANKS", "ALEX-WISH", "Plans"))
+    assert "SAM-THANKS" not in exported
+    erase_for(alex)
+    alex.delete()
+    ritual.refresh_from_db()
+    assert ritual.name == "" and not CalendarFeed.objects.exists()
+    assert list(Appreciation.objects.values_list("text", flat=True)) == ["SAM-THANKS"]
