@@ -23,4 +23,5 @@ urlpatterns = [
     path("manifest.webmanifest", install_views.manifest, name="manifest"),
     path("sw.js", install_views.service_worker, name="service_worker"),
     path("app/", include("evenly.install.urls")),
+    path("balance/", include("evenly.balance.urls")),
 ]
