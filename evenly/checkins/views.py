@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.checkins import flow, selectors, services
@@ -33,7 +32,7 @@ from evenly.checkins.forms import (
 )
 from evenly.checkins.models import CheckIn, Status
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, id_from, redirect_back
 from evenly.couples.selectors import couple_context
 from evenly.pause.selectors import pause_state
 
@@ -47,13 +46,6 @@ SAY_HELP = {
     flow.Action.REFLECT: "In your own words, say back what you heard, before adding anything of yours.",
     flow.Action.CLARIFY: "What did the reflection miss, or what would you put another way?",
 }
-
-
-def _back(request: AuthenticatedHttpRequest, default: str = "checkins:index") -> HttpResponse:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(default)
 
 
 def _topic_form(data: Any = None) -> ShortTextForm:
@@ -159,7 +151,7 @@ def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
             form.add_error("text", error.message)
         else:
             messages.success(request, "Added to the agenda.")
-            return _back(request)
+            return redirect_back(request, "checkins:index")
     return _index(request, status=400, topic_form=form)
 
 
@@ -173,7 +165,7 @@ def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResp
         messages.error(request, error.message)
     else:
         messages.success(request, "Taken off the agenda.")
-    return _back(request)
+    return redirect_back(request, "checkins:index")
 
 
 @login_required
@@ -262,10 +254,7 @@ def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _ready(request: AuthenticatedHttpRequest) -> int | None:
-    try:
-        return int(request.GET.get("ready", ""))
-    except ValueError:
-        return None
+    return id_from(request.GET.get("ready"))
 
 
 SAY_ACTIONS = (flow.Action.SPEAK, flow.Action.REFLECT, flow.Action.CLARIFY)

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, id_from
 from evenly.couples.selectors import couple_context
 from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
@@ -386,8 +386,9 @@ def decision_resume(request: AuthenticatedHttpRequest, decision_id: int) -> Http
 def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     _partnered_or_404(request)
     decision = None
-    if request.GET.get("decision", "").isdigit():
-        decision = get_decision_for_user(viewer=request.user, decision_id=int(request.GET["decision"]))
+    decision_id = id_from(request.GET.get("decision"))
+    if decision_id is not None:
+        decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
     initial = {}
     if decision is not None:
         adopted = decision.rounds.exclude(adopted_option=None).order_by("-number").first()
