@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -37,7 +36,7 @@ from evenly.core.models import NotificationKind
 from evenly.core.notifications import notify
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
-from evenly.couples.selectors import Partnership, member_ids, partnership_for
+from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
 from evenly.pause.selectors import refuse_while_paused
 from evenly.pause.services import pause_start
 
@@ -72,10 +71,6 @@ def _forget_at(when: datetime) -> None:
     """Schedule the sweep for the moment something becomes due for forgetting."""
     job = forget_ended_consent.using(run_after=when + FORGET_AFTER)
     transaction.on_commit(lambda: job.enqueue())
-
-
-def couple_zone(couple: Couple) -> ZoneInfo:
-    return ZoneInfo(couple.timezone)
 
 
 def settings_for(user: User) -> ConsentSettings:

@@ -17,9 +17,7 @@ def evenly(request: HttpRequest) -> dict[str, Any]:
     cache: dict[str, Any] = {}
 
     def ctx():  # type: ignore[no-untyped-def]
-        if "ctx" not in cache:
-            cache["ctx"] = couple_context(viewer=user)
-        return cache["ctx"]
+        return couple_context(viewer=user)
 
     def state():  # type: ignore[no-untyped-def]
         if "pause" not in cache:
