@@ -91,6 +91,7 @@ def add(request: Request) -> HttpResponse:
                 when_must_be_true=data["when_must_be_true"],
                 note=data["note"],
                 share=data["share"],
+                once=data["once"],
             )
         except ServiceError as error:
             field = "catalogue_item" if from_list else "wording"
@@ -310,7 +311,9 @@ def life_events(request: Request) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.life_event_add(actor=request.user, kind=data["kind"], note=data["note"], share=data["share"])
+            services.life_event_add(
+                actor=request.user, kind=data["kind"], note=data["note"], share=data["share"], once=data["once"]
+            )
         except ServiceError as error:
             form.add_error("share", error.message)
         else:

@@ -146,7 +146,7 @@ def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _topic_form(request.POST)
     if form.is_valid():
         try:
-            services.topic_add(actor=request.user, text=form.cleaned_data["text"])
+            services.topic_add(actor=request.user, text=form.cleaned_data["text"], once=form.cleaned_data["once"])
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
@@ -197,7 +197,9 @@ def parked_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _parked_form(request.POST)
     if form.is_valid():
         try:
-            services.parked_topic_add(actor=request.user, text=form.cleaned_data["text"])
+            services.parked_topic_add(
+                actor=request.user, text=form.cleaned_data["text"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
@@ -422,7 +424,9 @@ def appreciation(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResp
     form = ShortTextForm(request.POST, prefix="appreciation", label="Something you appreciated")
     if form.is_valid():
         try:
-            services.appreciation_add(actor=request.user, checkin=checkin, text=form.cleaned_data["text"])
+            services.appreciation_add(
+                actor=request.user, checkin=checkin, text=form.cleaned_data["text"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
@@ -438,7 +442,9 @@ def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpRespons
     form = ShortTextForm(request.POST, prefix="step", label="A next step")
     if form.is_valid():
         try:
-            services.next_step_add(actor=request.user, checkin=checkin, text=form.cleaned_data["text"])
+            services.next_step_add(
+                actor=request.user, checkin=checkin, text=form.cleaned_data["text"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error("text", error.message)
         else:

@@ -34,6 +34,7 @@ from evenly.consent.tasks import forget_ended_consent
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
 from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
@@ -181,6 +182,7 @@ def dialogue_answer(
 # ---- invitations ----
 
 
+@once_per_token
 def invitation_create(
     *,
     actor: User,

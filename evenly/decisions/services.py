@@ -21,6 +21,7 @@ from evenly.boundaries.guard import check_proposal
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.selectors import Partnership, member_ids, partnership_for
 from evenly.decisions import tasks
@@ -146,6 +147,7 @@ def _perspectives(decision: Decision, actor: User) -> tuple[Perspective, Perspec
 # ---- Decisions: views and understanding ----
 
 
+@once_per_token
 def decision_open(*, actor: User, topic: str) -> Decision:
     context = _partnered(actor)
     assert context.couple is not None and context.partner is not None
@@ -490,6 +492,7 @@ def _locked_experiment(experiment: Experiment) -> Experiment:
     return Experiment.objects.select_for_update().get(pk=experiment.pk)
 
 
+@once_per_token
 def experiment_propose(
     *,
     actor: User,

@@ -58,7 +58,9 @@ def decision_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            decision = services.decision_open(actor=request.user, topic=form.cleaned_data["topic"])
+            decision = services.decision_open(
+                actor=request.user, topic=form.cleaned_data["topic"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
@@ -407,6 +409,7 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                 then_what=form.cleaned_data["then_what"],
                 catalogue_item_id=item_id,
                 decision=decision,
+                once=form.cleaned_data["once"],
             )
         except ServiceError as error:
             form.add_error(None, error.message)
