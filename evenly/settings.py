@@ -187,7 +187,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-allauth
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = env_str("EVENLY_EMAIL_VERIFICATION", "optional")
+# Mandatory verification lets sign-up answer the same for a taken and a free
+# address (enumeration prevention): the owner of a taken one gets an email.
+ACCOUNT_EMAIL_VERIFICATION = env_str("EVENLY_EMAIL_VERIFICATION", "mandatory")
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -203,6 +206,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/m/ip,3/m/key",
     "reauthenticate": "10/m/user",
 }
+# Behind a reverse proxy, rate limits key on the client's address taken from
+# X-Forwarded-For, counting this many trusted proxies from the right.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("EVENLY_TRUSTED_PROXY_COUNT", 1 if env_bool("EVENLY_BEHIND_PROXY", False) else 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Evenly"
