@@ -18,6 +18,7 @@ from tests.cast import PASSWORD
 
 pytestmark = pytest.mark.django_db
 PAUSED = "signing in is paused for a few minutes"
+WRONG = "not the password"
 REPO = Path(__file__).resolve().parents[3]
 
 
@@ -73,7 +74,7 @@ def test_the_console_is_where_mail_goes_in_development() -> None:
     assert project_settings.ACCOUNT_PREVENT_ENUMERATION is True
 
 
-def _guess(client: Client, email: str, password: str = "not the password", **headers: str) -> str:
+def _guess(client: Client, email: str, password: str = WRONG, **headers: str) -> str:
     return client.post("/accounts/login/", {"login": email, "password": password}, **headers).content.decode()
 
 
