@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "evenly.decisions",
     "evenly.consent",
     "evenly.checkins",
+    "evenly.balance",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +188,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-allauth
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "evenly.accounts.forms.SignupForm"}
 # Mandatory verification lets sign-up answer the same for a taken and a free
 # address (enumeration prevention): the owner of a taken one gets an email.
 ACCOUNT_EMAIL_VERIFICATION = env_str("EVENLY_EMAIL_VERIFICATION", "mandatory")

@@ -3,7 +3,7 @@ render. A refused step re-renders the page with whatever was typed."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
@@ -31,6 +31,7 @@ from evenly.checkins.forms import (
     StepForm,
 )
 from evenly.checkins.models import CheckIn, Status
+from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest, id_from, redirect_back
 from evenly.couples.selectors import couple_context
@@ -79,6 +80,18 @@ def _index(request: AuthenticatedHttpRequest, status: int = 200, **forms: Any) -
 
 @login_required
 @require_GET
+def now(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The check-in under way or planned, re-fetched when either partner
+    begins, plans, moves or cancels one."""
+    return render(
+        request,
+        "checkins/_now.html",
+        {"overview": selectors.overview_for(viewer=request.user), "start_form": StartForm()},
+    )
+
+
+@login_required
+@require_GET
 def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The agenda region, re-fetched when either partner changes it."""
     context = couple_context(viewer=request.user)
@@ -98,7 +111,9 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _index(request, status=400, start_form=form)
     try:
-        checkin = services.checkin_start(actor=request.user, mode=form.cleaned_data["mode"])
+        checkin = services.checkin_start(
+            actor=request.user, mode=form.cleaned_data["mode"], keep_plan=form.cleaned_data["keep_plan"]
+        )
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect("checkins:index")
@@ -278,6 +293,8 @@ def _say_form(stage: selectors.Stage, submitted: Any = None, error: str = "") ->
     # Labels first: a bound field copies its label when it is first used.
     form.fields["text"].label = SAY_LABELS[action]
     form.fields["text"].help_text = SAY_HELP[action]
+    if action == flow.Action.REFLECT:  # saying back what the partner said: the coach suggests reflective wording
+        cast(CoachedTextarea, form.fields["text"].widget).context = "reflection"
     if bound:
         form.is_valid()
         if error:
@@ -312,6 +329,7 @@ def _stage_context(
 @require_GET
 def checkin_page(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    services.checkin_seen(actor=request.user, checkin=checkin)
     if checkin.status == Status.SCHEDULED:
         return render(request, "checkins/planned.html", {"checkin": checkin, "start_form": StartForm()})
     if checkin.status == Status.CLOSED:

@@ -6,13 +6,14 @@ from typing import Any, cast
 from django import forms
 from django.utils import timezone
 
+from evenly.coach import Context
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.once import OnceField
 from evenly.decisions.models import OPTION_MAX, TEXT_MAX, TOPIC_MAX, HowItWent, Level, NextStep, Option, TrialLength
 
 
-def _box(rows: int = 5) -> CoachedTextarea:
-    return CoachedTextarea(attrs={"rows": rows})
+def _box(rows: int = 5, context: Context = "message") -> CoachedTextarea:
+    return CoachedTextarea(attrs={"rows": rows}, context=context)
 
 
 class OpenForm(forms.Form):
@@ -38,7 +39,7 @@ class SummaryForm(forms.Form):
         label="Your partner's view, in your own words",
         help_text="Say back what you heard, as fairly as you can. They'll confirm it or gently correct it.",
         max_length=TEXT_MAX,
-        widget=_box(4),
+        widget=_box(4, context="reflection"),
     )
 
 

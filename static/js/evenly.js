@@ -131,10 +131,11 @@
   connect();
 })();
 
-// ---- The coach: "Use this wording" swaps the flagged sentence for the reframe ----
-// The reframe is a whole sentence, so it replaces the sentence that holds the
-// flagged words (found again if the text moved on); the first blank ("___")
-// is then selected so the author can fill it in.
+// ---- The coach: "Use this wording" swaps the flagged sentence for the chosen reframe ----
+// Each reframe is a whole sentence, so it replaces the sentence that holds the
+// flagged words (found again if the text moved on). The caret then sits at the
+// end of the new wording, ready for the author to change it in their own words.
+// "Keep my wording" hides the suggestions until the text changes again.
 function coachSentenceAround(text, start, end) {
   "use strict";
   var from = start;
@@ -147,6 +148,14 @@ function coachSentenceAround(text, start, end) {
 }
 document.addEventListener("click", function (event) {
   "use strict";
+  var dismiss = event.target.closest && event.target.closest("[data-coach-dismiss]");
+  if (dismiss) {
+    var panel = dismiss.closest(".coach");
+    var box = panel && document.querySelector("[aria-describedby~='" + panel.id + "']");
+    if (panel) { panel.innerHTML = ""; }
+    if (box) { box.focus(); }
+    return;
+  }
   var button = event.target.closest && event.target.closest("[data-coach-apply]");
   if (!button) { return; }
   var field = document.getElementById(button.getAttribute("data-target"));
@@ -166,15 +175,11 @@ document.addEventListener("click", function (event) {
   } else {
     var sentence = coachSentenceAround(text, start, end);
     start = sentence[0];
-    field.value = text.slice(0, start) + suggestion + text.slice(sentence[1]);
+    var after = text.slice(sentence[1]);
+    field.value = text.slice(0, start) + suggestion + (after && !/^\s/.test(after) ? " " : "") + after;
   }
   field.focus();
-  var blank = field.value.indexOf("___", start);
-  if (blank >= 0 && blank < start + suggestion.length) {
-    field.setSelectionRange(blank, blank + 3);
-  } else {
-    field.setSelectionRange(start + suggestion.length, start + suggestion.length);
-  }
+  field.setSelectionRange(start + suggestion.length, start + suggestion.length);
   field.dispatchEvent(new Event("input", { bubbles: true }));
 });
 
@@ -202,3 +207,82 @@ document.addEventListener("click", function (event) {
   });
 })();
 // ---- end consent ----
+
+// ---- Pages that follow a shared thing (a decision, an experiment) ----
+// When it changes, the page redraws itself for both partners at once, so a
+// reveal needs no click. If something is being typed on the page, nothing is
+// replaced: the page's own calm note offers the latest instead.
+(function () {
+  "use strict";
+  var body = document.body;
+  var marker = document.querySelector("[data-follow-page]");
+  if (!marker || !body.getAttribute("data-live")) { return; }
+  function typing(root) {
+    return Array.prototype.some.call(root.querySelectorAll("textarea, input, select"), function (field) {
+      if (field.type === "hidden" || field.type === "submit") { return false; }
+      if (field.type === "checkbox" || field.type === "radio") { return field.checked !== field.defaultChecked; }
+      if (field.tagName === "SELECT") {
+        return Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; });
+      }
+      return field.value !== field.defaultValue;
+    });
+  }
+  var pending = null;
+  function redraw() {
+    var main = document.getElementById("main");
+    if (!main || typing(main)) { return; }
+    if (pending) { return; }
+    pending = fetch(location.pathname + location.search, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
+      .then(function (html) {
+        pending = null;
+        if (html === null || typing(main)) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("main");
+        if (!fresh) { return; }
+        var focusedId = document.activeElement && document.activeElement.id;
+        main.innerHTML = fresh.innerHTML;
+        if (window.htmx) { window.htmx.process(main); }
+        var again = focusedId && document.getElementById(focusedId);
+        if (again) { again.focus(); }
+        var status = document.getElementById("live-status");
+        if (status) { status.textContent = marker.getAttribute("data-follow-announce") || ""; }
+      })
+      .catch(function () { pending = null; });
+  }
+  marker.getAttribute("data-follow-page").split(" ").forEach(function (name) {
+    body.addEventListener("evenly:" + name, redraw);
+  });
+  body.addEventListener("evenly:resync", redraw);
+})();
+
+// ---- Keyboard focus survives a region being redrawn ----
+// When htmx swaps in a fresh copy of the region that holds the focus (an
+// answer on the curiosity list, a live card), the same control gets it back.
+(function () {
+  "use strict";
+  var remembered = null;
+  function describe(element) {
+    if (element.id) { return "#" + CSS.escape(element.id); }
+    if (element.name) {
+      var selector = element.tagName.toLowerCase() + '[name="' + CSS.escape(element.name) + '"]';
+      if (element.value) { selector += '[value="' + CSS.escape(element.value) + '"]'; }
+      return selector;
+    }
+    return null;
+  }
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var active = document.activeElement;
+    var target = event.detail && event.detail.target;
+    remembered = null;
+    if (active && active !== document.body && target && target.contains(active)) {
+      remembered = { target: target.id, selector: describe(active) };
+    }
+  });
+  document.body.addEventListener("htmx:afterSettle", function () {
+    if (!remembered || !remembered.selector) { return; }
+    var scope = (remembered.target && document.getElementById(remembered.target)) || document;
+    var again = scope.querySelector(remembered.selector);
+    remembered = null;
+    if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
+  });
+})();

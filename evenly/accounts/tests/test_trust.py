@@ -29,7 +29,8 @@ def _without_tokens(html: str) -> str:
 
 def _sign_up(email: str) -> tuple[Client, object]:
     client = Client()
-    response = client.post("/accounts/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD})
+    data = {"display_name": "Newcomer", "email": email, "password1": PASSWORD, "password2": PASSWORD}
+    response = client.post("/accounts/signup/", data)
     return client, response
 
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0002_notification_kind_without_db_choices'),
+        ('core', '0003_notice_link_and_subject'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
