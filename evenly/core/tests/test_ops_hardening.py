@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sqlite3
 import stat
@@ -11,12 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from asgiref.testing import ApplicationCommunicator
 from django.db import connection
 from django.test import Client
 
-from evenly.asgi import application
 from evenly.core.env import new_field_key, owner_only_folder, owner_only_sqlite
+from evenly.core.tests.test_realtime import _connect
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -134,25 +132,8 @@ def test_healthz_reports_working_field_keys() -> None:
 
 
 def _handshake(origin: str, *, host: str = "127.0.0.1:8000", scheme: str = "ws") -> str:
-    headers = [(b"origin", origin.encode()), (b"host", host.encode())]
-    scope = {
-        "type": "websocket",
-        "scheme": scheme,
-        "path": "/ws/",
-        "headers": headers,
-        "query_string": b"",
-        "subprotocols": [],
-    }
-
-    async def run() -> str:
-        communicator = ApplicationCommunicator(application, scope)
-        await communicator.send_input({"type": "websocket.connect"})
-        reply = await communicator.receive_output(timeout=3)
-        await communicator.send_input({"type": "websocket.disconnect", "code": 1000})
-        await communicator.wait(timeout=1)
-        return f"{reply['type']}:{reply.get('code', '')}"
-
-    return asyncio.run(run())
+    reply = _connect(origin.encode(), host=host.encode(), scheme=scheme)
+    return f"{reply['type']}:{reply.get('code', '')}"
 
 
 # An unauthenticated socket that passes the origin check is closed by the
