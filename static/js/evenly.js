@@ -286,3 +286,17 @@ document.addEventListener("click", function (event) {
     if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
   });
 })();
+
+// ---- Pages that move on by themselves ----
+// An element with data-go-on="event names" and data-go="path" takes the page
+// there when one of those events arrives: the invitation page once the
+// partner has joined, any shared page once the shared space has ended.
+(function () {
+  "use strict";
+  var body = document.body;
+  document.querySelectorAll("[data-go-on]").forEach(function (element) {
+    element.getAttribute("data-go-on").split(" ").forEach(function (name) {
+      body.addEventListener("evenly:" + name, function () { location.assign(element.getAttribute("data-go")); });
+    });
+  });
+})();
