@@ -37,7 +37,7 @@ def test_an_entry_with_feelings_shows_in_the_patterns(browsing, alex):
     page.goto("/journal/new/")
     page.get_by_label("What's on your mind").fill("A long day.\n\nStill, dinner was easy.")
     page.get_by_label("Find a feeling").fill("tire")
-    assert page.get_by_text("One feeling shown.").is_visible()
+    page.get_by_text("One feeling shown.").wait_for()
     page.get_by_role("checkbox", name="tired").check()
     page.get_by_label("Find a feeling").fill("")
     page.get_by_role("checkbox", name="calm").check()
