@@ -23,7 +23,7 @@ from evenly.consent.forms import (
 )
 from evenly.consent.models import Colour, Outcome
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, id_from
 from evenly.couples.selectors import couple_context
 from evenly.journal.selectors import tender_notes
 
@@ -218,10 +218,11 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             "starts_at": _local_input(start),
             "ends_at": _local_input(start + timedelta(hours=3)),
         }
-        if request.GET.get("desire", "").isdigit():  # started from an entry of the desire log
+        desire_id = id_from(request.GET.get("desire"))
+        if desire_id is not None:  # started from an entry of the desire log
             from evenly.rituals.desires import desire_prefill
 
-            entry = desire_prefill(viewer=request.user, entry_id=int(request.GET["desire"]))
+            entry = desire_prefill(viewer=request.user, entry_id=desire_id)
             initial["items"] = [entry.catalogue_item_id] if entry.catalogue_item_id else []
             initial["words"] = entry.text
         form = InvitationForm(initial=initial)
