@@ -23,6 +23,8 @@ PLACES: tuple[Place, ...] = (
     Place("curious:list", _("Curious"), "/curious/"),
     Place("decisions:index", _("Decide"), "/decisions/"),
     Place("agreements:index", _("Agreements"), "/agreements/"),
+    Place("journal:index", _("Journal"), "/journal/"),
+    Place("rituals:index", _("Rituals"), "/rituals/"),
     Place("balance:index", _("Balance"), "/balance/"),
     Place("couples:overview", _("Us"), "/couple/"),
     Place("accounts:security", _("Account"), "/account/"),

@@ -21,6 +21,7 @@ from evenly.boundaries.guard import check_proposal
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
 from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
@@ -153,6 +154,7 @@ def _perspectives(decision: Decision, actor: User) -> tuple[Perspective, Perspec
 # ---- Decisions: views and understanding ----
 
 
+@once_per_token
 def decision_open(*, actor: User, topic: str) -> Decision:
     context = _partnered(actor)
     assert context.couple is not None and context.partner is not None
@@ -504,6 +506,7 @@ def _locked_experiment(experiment: Experiment) -> Experiment:
     return Experiment.objects.select_for_update().get(pk=experiment.pk)
 
 
+@once_per_token
 def experiment_propose(
     *,
     actor: User,
