@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -101,6 +101,26 @@ def received_repairs(*, viewer: User, couple_id: int) -> list[RepairSent]:
         .filter(couple_id=couple_id, set_aside_at__isnull=True, sent_at__gte=timezone.now() - RECEIVED_FOR)
         .exclude(statement__author=viewer)
     )
+
+
+@dataclass(frozen=True)
+class Received:
+    pk: int  # the sending, for closing it
+    statement: RepairStatement
+
+
+def repairs_beside_a_pause(*, viewer: User, couple_id: int) -> tuple[list[RepairStatement], list[Received]]:
+    """The viewer's own statements, and those the partner sent lately, in one query."""
+    recent = RepairSent.objects.filter(
+        couple_id=couple_id, set_aside_at__isnull=True, sent_at__gte=timezone.now() - RECEIVED_FOR
+    )
+    latest = recent.filter(statement=OuterRef("pk")).order_by("-sent_at").values("pk")[:1]
+    rows = RepairStatement.objects.filter(
+        Q(author=viewer) | Q(pk__in=recent.exclude(statement__author=viewer).values("statement_id"))
+    ).annotate(open_sent_id=Subquery(latest))
+    mine: list[RepairStatement] = [r for r in rows if r.author_id == viewer.pk]
+    received = [Received(pk=r.open_sent_id, statement=r) for r in rows if r.author_id != viewer.pk]  # type: ignore[attr-defined]
+    return mine, received
 
 
 def current_version(*, couple_id: int | None, kind: str) -> Version | None:

@@ -51,14 +51,15 @@ def pause_companion(context: dict[str, Any]) -> dict[str, Any]:
     if pause is None:
         return {"show": False}
     timeout = selectors.timeout_of(pause=pause)
+    repairs, received = selectors.repairs_beside_a_pause(viewer=user, couple_id=partnership.couple_id)
     return {
         "show": True,
         "mine": pause == state.mine,
         "timeout": timeout,
         "time_up": timeout is not None and timeout.ends_at <= timezone.now(),
         "values": selectors.current_version(couple_id=ctx.couple_id, kind=Kind.VALUES),
-        "repairs": selectors.own_repairs(viewer=user),
-        "received": selectors.received_repairs(viewer=user, couple_id=partnership.couple_id),
+        "repairs": repairs,
+        "received": received,
         "next": _next_path(request),
         "csrf_token": context.get("csrf_token"),
     }
