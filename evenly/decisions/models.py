@@ -211,11 +211,16 @@ class ExperimentStatus(models.TextChoices):
     ENDED = "ended", "Ended"
     NOT_NOW = "not_now", "Not now"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    # Forgotten a day after it stopped: it never ran, and whether it was a
+    # "not now" or a withdrawal is no longer known.
+    CLOSED = "closed", "Didn't go ahead"
 
 
 class Experiment(models.Model):
     """Something new, tried together only when both say yes, with a way out
-    agreed before it starts."""
+    agreed before it starts. `ended_at` is when it stopped (ended, "not now"
+    or withdrawn); a day later who ended it is forgotten, and one that never
+    ran keeps only who proposed it and when (`evenly.consent.forgetting`)."""
 
     couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
     proposed_by = models.ForeignKey(

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
+from evenly.consent.forgetting import sweep_after_ending
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notify
@@ -553,7 +554,10 @@ def _answer(actor: User, experiment: Experiment, status: str) -> Experiment:
         experiment.status = status
         if status == ExperimentStatus.RUNNING:
             experiment.started_at = timezone.now()
-        experiment.save(update_fields=["status", "started_at"])
+        else:
+            experiment.ended_at = timezone.now()
+            sweep_after_ending(experiment.ended_at)
+        experiment.save(update_fields=["status", "started_at", "ended_at"])
         _tell_both_experiment(experiment)
     return experiment
 
@@ -574,7 +578,9 @@ def experiment_withdraw(*, actor: User, experiment: Experiment) -> Experiment:
         if experiment.proposed_by_id != actor.pk or experiment.status != ExperimentStatus.PROPOSED:
             raise ServiceError(NOT_THIS_STEP)
         experiment.status = ExperimentStatus.WITHDRAWN
-        experiment.save(update_fields=["status"])
+        experiment.ended_at = timezone.now()
+        experiment.save(update_fields=["status", "ended_at"])
+        sweep_after_ending(experiment.ended_at)
         _tell_both_experiment(experiment)
     return experiment
 
@@ -591,6 +597,7 @@ def experiment_end(*, actor: User, experiment: Experiment) -> Experiment:
         experiment.ended_at = timezone.now()
         experiment.ended_by = actor
         experiment.save(update_fields=["status", "ended_at", "ended_by"])
+        sweep_after_ending(experiment.ended_at)
         notify(user_ids=member_ids(couple_id=experiment.couple_id), kind=NotificationKind.EXPERIMENT_ENDED)
         _tell_both_experiment(experiment)
     return experiment
