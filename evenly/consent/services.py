@@ -67,6 +67,11 @@ def _refuse_while_paused(actor: User, couple_id: int) -> None:
     refuse_while_paused(actor=actor, couple_id=couple_id, refusal=WHILE_PAUSED)
 
 
+def _both(invitation: Invitation) -> list[int]:
+    """The two partners of a live invitation (a forgotten one has no invitee)."""
+    return [invitation.inviter_id, *([invitation.invitee_id] if invitation.invitee_id else [])]
+
+
 def couple_zone(couple: Couple) -> ZoneInfo:
     return ZoneInfo(couple.timezone)
 
@@ -261,7 +266,7 @@ def invitation_answer(*, actor: User, invitation: Invitation, outcome: str, cond
                 couple_id=locked.couple_id, inviter_id=locked.inviter_id, hours=settings_for(actor).cooldown_hours
             )
             sweep_after_ending(now)
-        publish(recipients=[locked.inviter_id, locked.invitee_id], event="consent.answered", invitation=locked.pk)
+        publish(recipients=_both(locked), event="consent.answered", invitation=locked.pk)
     return locked
 
 
@@ -299,7 +304,7 @@ def invitation_withdraw(*, actor: User, invitation: Invitation) -> Invitation:
         locked.conditions = ""
         locked.save(update_fields=["outcome", "withdrawn_at", "withdrawn_by", "conditions"])
         sweep_after_ending(now)
-        publish(recipients=[locked.inviter_id, locked.invitee_id], event="consent.withdrawn", invitation=locked.pk)
+        publish(recipients=_both(locked), event="consent.withdrawn", invitation=locked.pk)
     return locked
 
 

@@ -1,8 +1,8 @@
 """Forget what databases from before the answer was forgotten still hold.
 
-Running cool-downs move to their own rows, already erased invitations are
-marked forgotten, experiments that never ran get the time they stopped (their
-last change), and then the one forgetting sweep runs, on the models as they
+Running cool-downs move to their own rows, experiments that never ran get
+the time they stopped (their last change), and then the one forgetting sweep
+runs, on the models as they
 are at this point, so everything past the schedule is forgotten at once.
 """
 
@@ -25,7 +25,8 @@ def forget(apps, schema_editor):  # type: ignore[no-untyped-def]
         if not created and cooldown.until < until:
             Cooldown.objects.filter(pk=cooldown.pk).update(until=until)
     Invitation.objects.update(cooldown_until=None)
-    Invitation.objects.filter(erased_at__isnull=False).update(forgotten=True, erased_at=None)
+    # Invitations whose words were already erased are past the schedule too:
+    # the sweep below forgets their answers with everything else that is due.
     apps.get_model("decisions", "Experiment").objects.filter(
         status__in=("not_now", "withdrawn"), ended_at__isnull=True
     ).update(ended_at=F("updated_at"))

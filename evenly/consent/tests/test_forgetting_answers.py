@@ -321,9 +321,7 @@ def test_any_sequence_forgets_every_answer_a_day_after_the_end(alex, sam, steps)
             invitation = Invitation.objects.get(pk=pks[step[1] % len(pks)])
             invitee = partner[invitation.inviter_id]
             try:
-                services.invitation_answer(
-                    actor=invitee, invitation=invitation, outcome=step[2], conditions="If slow"
-                )
+                services.invitation_answer(actor=invitee, invitation=invitation, outcome=step[2], conditions="If slow")
             except ServiceError:
                 pass
             else:
