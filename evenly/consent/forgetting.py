@@ -21,6 +21,9 @@ What is kept afterwards, and nothing else:
   runs and until its revisit reminder has gone out; afterwards only that a
   pause happened, from when until when.
 
+Finished runs of the sweep and of revisit reminders are deleted by the next
+sweep; a pending one holds only the time it is due, never what or whose.
+
 The sweep takes an app registry so the data migration that forgets what older
 databases hold runs exactly this code against its historical models.
 """
@@ -88,6 +91,21 @@ def forget_due(*, now: datetime | None = None, apps: Apps = installed_apps) -> F
             experiments=_forget_experiments(apps, cutoff=cutoff),
             pauses=_forget_pauses(apps, now=now),
         )
+
+
+def forget_now() -> Forgotten:
+    """The sweep as the task and `manage.py consent_forget` run it: everything
+    due, and then the finished runs of the sweep and of revisit reminders,
+    whose times alone would hint at when something was declined or lifted."""
+    from django_tasks_db.models import DBTaskResult
+
+    from evenly.consent.tasks import forget_ended_consent
+    from evenly.pause.tasks import send_revisit_reminder
+
+    forgotten = forget_due()
+    paths = [forget_ended_consent.module_path, send_revisit_reminder.module_path]
+    DBTaskResult.objects.finished().filter(task_path__in=paths).delete()
+    return forgotten
 
 
 def _forget_invitations(apps: Apps, *, now: datetime, cutoff: datetime) -> int:

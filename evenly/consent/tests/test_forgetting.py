@@ -160,3 +160,17 @@ def test_the_data_download_includes_consent(alex, sam, invite):
 
     invite(alex, words="Breakfast in bed")
     assert export_for(alex)["consent"]["invitations_sent"][0]["own_words"] == "Breakfast in bed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_finished_runs_of_the_sweep_leave_no_trace_of_when_things_ended(alex, sam, invite):
+    from django_tasks_db.models import DBTaskResult
+
+    from evenly.core.lifespan import _run_ready_tasks
+
+    services.invitation_answer(actor=sam, invitation=invite(alex), outcome="no")
+    DBTaskResult.objects.update(run_after=timezone.now() - timedelta(seconds=1))
+    _run_ready_tasks()
+    # Every run has finished; the last one's own row goes with the next sweep.
+    call_command("consent_forget", verbosity=0)
+    assert not DBTaskResult.objects.filter(task_path__endswith="forget_ended_consent").exists()

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from evenly.consent.forgetting import forget_due
+from evenly.consent.forgetting import forget_now
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        forgotten = forget_due()
+        forgotten = forget_now()
         if options.get("verbosity", 1) > 0:
             self.stdout.write(
                 f"Forgotten: {forgotten.invitations} invitations, {forgotten.cooldowns} cool-downs, "
