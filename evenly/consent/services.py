@@ -10,9 +10,9 @@ locked and its state checked again, so a withdrawal always wins over a yes.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -34,10 +34,10 @@ from evenly.consent.models import (
 )
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
-from evenly.core.notifications import notify
+from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
-from evenly.couples.selectors import Partnership, member_ids, partnership_for
+from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
 from evenly.pause.selectors import refuse_while_paused
 from evenly.pause.services import pause_start
 
@@ -70,10 +70,6 @@ def _refuse_while_paused(actor: User, couple_id: int) -> None:
 def _both(invitation: Invitation) -> list[int]:
     """The two partners of a live invitation (a forgotten one has no invitee)."""
     return [invitation.inviter_id, *([invitation.invitee_id] if invitation.invitee_id else [])]
-
-
-def couple_zone(couple: Couple) -> ZoneInfo:
-    return ZoneInfo(couple.timezone)
 
 
 def settings_for(user: User) -> ConsentSettings:
@@ -132,7 +128,12 @@ def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
         dialogue = Dialogue.objects.create(couple=pair.couple, started_by=actor, ends_at=ends_at)
         sweep_after_ending(dialogue.ends_at)
         publish(recipients=member_ids(couple_id=pair.couple.pk), event="consent.dialogue_opened", dialogue=dialogue.pk)
-        notify(user_ids=[pair.partner.pk], kind=NotificationKind.CONSENT_CHECK_IN_OPEN)
+        notify(
+            user_ids=[pair.partner.pk],
+            kind=NotificationKind.CONSENT_CHECK_IN_OPEN,
+            url=reverse("consent:dialogue", args=[dialogue.pk]),
+            subject=f"dialogue:{dialogue.pk}",
+        )
     return dialogue
 
 
@@ -165,6 +166,7 @@ def dialogue_answer(
                 )
         except IntegrityError:
             raise ServiceError(ALREADY_ANSWERED_TONIGHT)
+        notices_resolve(subject=f"dialogue:{locked.pk}", user_ids=[actor.pk])
         if colour == Colour.RED:
             # Safety before secrecy: red stops everything at once.
             signal_set(actor=actor, colour=colour)
@@ -228,7 +230,12 @@ def invitation_create(
         )
         sweep_after_ending(invitation.ends_at)
         publish(recipients=[actor.pk, pair.partner.pk], event="consent.invited", invitation=invitation.pk)
-        notify(user_ids=[pair.partner.pk], kind=NotificationKind.CONSENT_INVITATION)
+        notify(
+            user_ids=[pair.partner.pk],
+            kind=NotificationKind.CONSENT_INVITATION,
+            url=reverse("consent:invitation", args=[invitation.pk]),
+            subject=f"invitation:{invitation.pk}",
+        )
     return invitation
 
 
@@ -266,6 +273,7 @@ def invitation_answer(*, actor: User, invitation: Invitation, outcome: str, cond
                 couple_id=locked.couple_id, inviter_id=locked.inviter_id, hours=settings_for(actor).cooldown_hours
             )
             sweep_after_ending(now)
+        notices_resolve(subject=f"invitation:{locked.pk}")
         publish(recipients=_both(locked), event="consent.answered", invitation=locked.pk)
     return locked
 
@@ -303,6 +311,7 @@ def invitation_withdraw(*, actor: User, invitation: Invitation) -> Invitation:
         locked.withdrawn_by = actor
         locked.conditions = ""
         locked.save(update_fields=["outcome", "withdrawn_at", "withdrawn_by", "conditions"])
+        notices_resolve(subject=f"invitation:{locked.pk}")
         sweep_after_ending(now)
         publish(recipients=_both(locked), event="consent.withdrawn", invitation=locked.pk)
     return locked

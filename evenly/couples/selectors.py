@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from evenly.accounts.models import User
 from evenly.core.errors import ServiceError
@@ -9,10 +11,12 @@ from evenly.couples.models import Couple, Invite, Membership
 
 @dataclass(frozen=True)
 class CoupleContext:
-    """Where a person stands: their active couple (if any) and their partner."""
+    """Where a person stands: their active couple (if any), their seat in it and
+    their partner. Resolved once per request (see `evenly.couples.middleware`)."""
 
     couple: Couple | None
     partner: User | None
+    seat: int | None = None
 
     @property
     def couple_id(self) -> int | None:
@@ -21,6 +25,11 @@ class CoupleContext:
     @property
     def is_partnered(self) -> bool:
         return self.partner is not None
+
+    @property
+    def zone(self) -> ZoneInfo | None:
+        """The couple's time zone, the one every page of theirs shows and reads."""
+        return couple_zone(self.couple) if self.couple else None
 
     @property
     def partnership(self) -> Partnership | None:
@@ -41,6 +50,13 @@ class Partnership:
         return self.couple.pk
 
 
+def couple_zone(couple: Couple) -> ZoneInfo:
+    try:
+        return ZoneInfo(couple.timezone)
+    except (ValueError, KeyError):  # a name that was valid once and no longer is
+        return ZoneInfo("UTC")
+
+
 def partnership_for(*, actor: User, refusal: str) -> Partnership:
     """The actor's couple and partner, or a ServiceError with the feature's own
     words when there is no partner to do this with."""
@@ -54,17 +70,54 @@ def active_membership(*, viewer: User) -> Membership | None:
     return Membership.objects.select_related("couple").filter(user=viewer, left_at__isnull=True).first()
 
 
-def couple_context(*, viewer: User) -> CoupleContext:
-    membership = active_membership(viewer=viewer)
-    if membership is None:
-        return CoupleContext(couple=None, partner=None)
-    other = (
-        Membership.objects.select_related("user")
-        .filter(couple_id=membership.couple_id, left_at__isnull=True)
-        .exclude(user=viewer)
-        .first()
+# The contexts resolved during the current request, by user id. Set by the
+# middleware for the length of one request only, so code outside a request
+# (tasks, commands, tests calling services) always reads the database.
+_resolved: ContextVar[dict[int, CoupleContext] | None] = ContextVar("evenly_couple_contexts", default=None)
+
+
+def resolve_couple_context(*, viewer: User) -> CoupleContext:
+    """Both active memberships of the viewer's couple, with the couple and both
+    people, in one query."""
+    memberships = list(
+        Membership.objects.select_related("couple", "user").filter(
+            couple__memberships__user=viewer,
+            couple__memberships__left_at__isnull=True,
+            left_at__isnull=True,
+        )
     )
-    return CoupleContext(couple=membership.couple, partner=other.user if other else None)
+    own = next((m for m in memberships if m.user_id == viewer.pk), None)
+    if own is None:
+        return CoupleContext(couple=None, partner=None)
+    other = next((m for m in memberships if m.user_id != viewer.pk), None)
+    return CoupleContext(couple=own.couple, partner=other.user if other else None, seat=own.seat)
+
+
+def couple_context(*, viewer: User) -> CoupleContext:
+    """The viewer's couple context: resolved once per request inside a request,
+    read fresh everywhere else."""
+    resolved = _resolved.get()
+    if resolved is None:
+        return resolve_couple_context(viewer=viewer)
+    if viewer.pk not in resolved:
+        resolved[viewer.pk] = resolve_couple_context(viewer=viewer)
+    return resolved[viewer.pk]
+
+
+def begin_request_contexts() -> None:
+    _resolved.set({})
+
+
+def end_request_contexts() -> None:
+    _resolved.set(None)
+
+
+def forget_couple_contexts() -> None:
+    """Called by every service that changes who is in a couple (or its time zone),
+    so the rest of the request sees the change."""
+    resolved = _resolved.get()
+    if resolved is not None:
+        resolved.clear()
 
 
 def open_invite(*, viewer: User, couple: Couple) -> Invite | None:

@@ -14,6 +14,7 @@ from evenly.core.models import AuditKind, Notification, NotificationKind
 from evenly.core.realtime import publish
 from evenly.couples.codes import new_code, normalize_code
 from evenly.couples.models import Couple, Invite, Membership
+from evenly.couples.selectors import forget_couple_contexts
 
 ALREADY_IN_COUPLE = "You're already in a shared space. Leave it first if you want to join another."
 INVITE_NOT_OPEN = "That invitation can't be used. It may have expired, been used or been withdrawn. Ask for a new one."
@@ -34,6 +35,7 @@ def couple_create(*, actor: User, timezone_name: str = "UTC") -> Couple:
         couple = Couple.objects.create(timezone=timezone_name)
         Membership.objects.create(couple=couple, user=actor, seat=1)
         audit_record(user_id=actor.pk, kind=AuditKind.COUPLE_CREATED)
+    forget_couple_contexts()
     return couple
 
 
@@ -120,6 +122,7 @@ def invite_accept(*, actor: User, token: str | None = None, typed_code: str | No
         invite.save(update_fields=["used_at"])
         audit_record(user_id=actor.pk, kind=AuditKind.COUPLE_JOINED)
         publish(recipients=[members[0].user_id], event="couple.joined", couple=invite.couple_id)
+    forget_couple_contexts()
     return invite.couple
 
 
@@ -155,6 +158,7 @@ def couple_end(*, couple: Couple, leaver: User) -> None:
         [Notification(user_id=other_id, kind=NotificationKind.COUPLE_ENDED) for other_id in others]
     )
     publish(recipients=others, event="couple.ended", couple=couple.pk)
+    forget_couple_contexts()
 
 
 def profile_update(*, actor: User, display_name: str, pronouns: str) -> None:
