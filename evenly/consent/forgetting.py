@@ -21,6 +21,7 @@ What is kept afterwards, and nothing else:
   runs and until its revisit reminder has gone out; afterwards only that a
   pause happened, from when until when.
 
+Notices about a forgotten invitation or check-in are deleted with it.
 Finished runs of the sweep and of revisit reminders are deleted by the next
 sweep; a pending one holds only the time it is due, never what or whose.
 
@@ -103,9 +104,29 @@ def forget_now() -> Forgotten:
     from evenly.pause.tasks import send_revisit_reminder
 
     forgotten = forget_due()
-    paths = [forget_ended_consent.module_path, send_revisit_reminder.module_path]
-    DBTaskResult.objects.finished().filter(task_path__in=paths).delete()
+    with transaction.atomic():
+        _forget_notices()
+        paths = [forget_ended_consent.module_path, send_revisit_reminder.module_path]
+        DBTaskResult.objects.finished().filter(task_path__in=paths).delete()
     return forgotten
+
+
+def _forget_notices() -> None:
+    """A notice about an invitation or a check-in went to the partner who was
+    asked, and went away when they answered: once the thing it was about is
+    forgotten, the notice goes too, so its times can't stand in for an answer."""
+    from evenly.consent.models import Dialogue, Invitation
+    from evenly.core.models import Notification
+
+    still_remembered = {
+        "invitation": Invitation.objects.filter(forgotten=False),
+        "dialogue": Dialogue.objects.filter(erased_at__isnull=True),
+    }
+    for prefix, remembered in still_remembered.items():
+        notices = Notification.objects.filter(subject__startswith=f"{prefix}:")
+        ids = {int(subject.partition(":")[2]) for subject in notices.values_list("subject", flat=True)}
+        kept = remembered.filter(pk__in=ids).values_list("pk", flat=True)
+        notices.exclude(subject__in=[f"{prefix}:{pk}" for pk in kept]).delete()
 
 
 def _forget_invitations(apps: Apps, *, now: datetime, cutoff: datetime) -> int:

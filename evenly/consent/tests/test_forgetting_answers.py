@@ -359,3 +359,25 @@ def test_any_sequence_forgets_every_answer_a_day_after_the_end(alex, sam, steps)
         assert set(cooldowns) <= set(cooldown_until)
         if step[0] == "time passes":
             assert set(cooldowns) == {pk for pk, until in cooldown_until.items() if until > now}
+
+
+def test_notices_about_a_forgotten_invitation_or_check_in_go_with_it(alex, sam):
+    from evenly.core.models import Notification
+
+    services.invitation_answer(actor=sam, invitation=send(alex), outcome="no")  # resolves Sam's notice
+    still_live = send(sam)
+    dialogue = services.dialogue_start(actor=alex)
+    services.dialogue_answer(actor=sam, dialogue=dialogue, feels_good="", breaks_trust="", limits="", colour="green")
+    assert Notification.objects.filter(subject__startswith="invitation:").count() == 2
+    assert Notification.objects.filter(subject=f"dialogue:{dialogue.pk}").exists()
+
+    forget()
+    assert Notification.objects.filter(subject__startswith="invitation:").count() == 2  # not a day yet
+    pass_time(DAY + timedelta(minutes=1))
+    Dialogue.objects.update(ends_at=timezone.now() - DAY - timedelta(minutes=1))
+    forget()
+    # The declined one's notice (and the time it went away) is gone; the live one's waits.
+    assert list(Notification.objects.filter(subject__startswith="invitation:").values_list("subject", flat=True)) == [
+        f"invitation:{still_live.pk}"
+    ]
+    assert not Notification.objects.filter(subject__startswith="dialogue:").exists()
