@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from evenly.accounts.models import User
+from evenly.balance.demo import seed_balance
 from evenly.boundaries.demo import seed_boundaries
 from evenly.checkins.demo import seed_checkins
 from evenly.consent.demo import seed_consent
@@ -161,6 +162,7 @@ class Command(BaseCommand):
             seed_consent(users)
             seed_decisions(users)
             seed_checkins(users)
+            seed_balance(users)
             # The demo keeps to the same schedule as real couples: what is due is forgotten now.
             forget_due()
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as any of:"))
