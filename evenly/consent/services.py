@@ -295,6 +295,8 @@ def invitation_withdraw(*, actor: User, invitation: Invitation) -> Invitation:
     """One tap, no questions, at any moment: the invitee takes back a yes, or
     the inviter takes back the invitation. It overrides everything, including
     a yes landing at the same instant. Withdrawing twice is harmless."""
+    if invitation.forgotten:
+        return invitation  # Nothing of it stands, and it no longer says to whom it went.
     if actor.pk not in (invitation.inviter_id, invitation.invitee_id):
         raise ServiceError(ALREADY_ENDED)
     now = timezone.now()
