@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import F
@@ -24,7 +23,8 @@ from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
-from evenly.couples.selectors import Partnership, member_ids, partnership_for
+from evenly.couples.models import Couple
+from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
 from evenly.decisions import tasks
 from evenly.decisions.models import (
     WENT_WELL,
@@ -63,13 +63,19 @@ OPTION_CHANGED = "This option was changed after you opened the page. Have a look
 CANT_ADOPT = (
     "One of you can't live with this option, so it can't be adopted. A compromise that works for both of you might."
 )
-REVIEW_DATE_RANGE = "Choose a review date between tomorrow and six months from now."
 ALREADY_REVIEWED = "You've both looked back on this already, so the ratings are locked."
+NOT_YOUR_OPTION = (
+    "Only the partner who wrote an option can change its wording. You can add your own version, or a compromise, "
+    "beside it."
+)
 DEBRIEF_LOCKED = "Your notes are already revealed to each other, so they stay as they are."
 DEBRIEF_EMPTY = "Write at least one of the three, even a few words."
 NOT_A_MATCH = "That isn't on your shared curiosity list right now. You can describe your own idea instead."
-MAX_REVIEW_DAYS = 183
 REMINDER_AT = time(9, 0)
+
+
+class NotYourOption(ServiceError):
+    """The actor may see this option but not change its wording."""
 
 
 class OptionChanged(ServiceError):
@@ -277,10 +283,13 @@ def option_add(*, actor: User, decision: Decision, text: str, is_compromise: boo
 
 
 def option_edit(*, actor: User, option: Option, text: str, seen_version: int, is_compromise: bool) -> Option:
-    """Save new wording, but only over the version the actor was looking at:
-    an edit made meanwhile by the partner is never silently overwritten."""
+    """Save new wording, but only over the version the actor was looking at.
+    Only the partner who wrote an option changes its wording; the other can
+    add a different version or a compromise beside it."""
     decision = option.round.decision
     _in_couple(actor, decision.couple_id)
+    if option.proposed_by_id != actor.pk:
+        raise NotYourOption(NOT_YOUR_OPTION)
     check_proposal(proposer=actor, text=text)
     with transaction.atomic():
         decision = _locked(decision)
@@ -385,12 +394,18 @@ def adoptable(option: Option, *, member_ids_: Iterable[int]) -> bool:
 # ---- Agreement, trial and review ----
 
 
-def agreement_sign(
-    *, actor: User, decision: Decision, option: Option, seen_version: int, trial_days: int, review_on: date
-) -> bool:
-    """Sign these terms. When the partner has signed exactly the same terms
-    the agreement starts; different terms replace theirs, and they are asked
-    to sign again. Returns True when the agreement has started."""
+def look_back_on(*, agreed_at: datetime, trial_days: int, couple: Couple) -> date:
+    """The day a trial ends, in the couple's own calendar: a one-week trial
+    looks back a week after the day it was agreed."""
+    return agreed_at.astimezone(couple_zone(couple)).date() + timedelta(days=trial_days)
+
+
+def agreement_sign(*, actor: User, decision: Decision, option: Option, seen_version: int, trial_days: int) -> bool:
+    """Sign these terms: an option and how long to try it. When the partner
+    has signed exactly the same terms the agreement starts, and the look-back
+    falls at the end of the trial, so the two can never disagree. Different
+    terms replace the partner's, and they are asked to sign again. Returns
+    True when the agreement has started."""
     _in_couple(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
@@ -403,26 +418,23 @@ def agreement_sign(
             raise ServiceError(OPTION_CHANGED)
         if not adoptable(option, member_ids_=member_ids(couple_id=decision.couple_id)):
             raise ServiceError(CANT_ADOPT)
-        today = timezone.now().astimezone(ZoneInfo(decision.couple.timezone)).date()
-        if not (today < review_on <= today + timedelta(days=MAX_REVIEW_DAYS)):
-            raise ServiceError(REVIEW_DATE_RANGE)
         if trial_days not in TrialLength.values:
             raise ServiceError(NOT_THIS_STEP)
-        terms = (option.pk, option.version, trial_days, review_on)
-        if (round_.terms_option_id, round_.terms_option_version, round_.trial_days, round_.review_on) != terms:
+        terms = (option.pk, option.version, trial_days)
+        if (round_.terms_option_id, round_.terms_option_version, round_.trial_days) != terms:
             round_.terms_option = option
             round_.terms_option_version = option.version
             round_.trial_days = trial_days
-            round_.review_on = review_on
-            round_.save(update_fields=["terms_option", "terms_option_version", "trial_days", "review_on"])
+            round_.save(update_fields=["terms_option", "terms_option_version", "trial_days"])
             Seat.objects.filter(round=round_).update(signed_at=None)
         Seat.objects.filter(round=round_, user=actor).update(signed_at=timezone.now())
         agreed = not Seat.objects.filter(round=round_, signed_at__isnull=True).exists()
         if agreed:
             round_.agreed_at = timezone.now()
+            round_.review_on = look_back_on(agreed_at=round_.agreed_at, trial_days=trial_days, couple=decision.couple)
             round_.adopted_option = option
             round_.adopted_proposed_by_id = option.proposed_by_id
-            round_.save(update_fields=["agreed_at", "adopted_option", "adopted_proposed_by"])
+            round_.save(update_fields=["agreed_at", "review_on", "adopted_option", "adopted_proposed_by"])
             decision.stage = Stage.TRIAL
             decision.save(update_fields=["stage"])
             _schedule_review_reminder(decision, round_)
@@ -432,7 +444,7 @@ def agreement_sign(
 
 def _schedule_review_reminder(decision: Decision, round_: Round) -> None:
     assert round_.review_on is not None
-    zone = ZoneInfo(decision.couple.timezone)
+    zone = couple_zone(decision.couple)
     when = datetime.combine(round_.review_on, REMINDER_AT, tzinfo=zone)
     reminder = tasks.send_review_reminder.using(run_after=when)
     round_id, review_on = round_.pk, round_.review_on.isoformat()

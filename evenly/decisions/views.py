@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -73,7 +74,7 @@ def _detail(request: AuthenticatedHttpRequest, decision: Decision, status: int =
         "view_form": ViewForm(initial={"text": page.mine.view}),
         "summary_form": SummaryForm(initial={"text": page.mine.summary}),
         "correction_form": CorrectionForm(),
-        "option_form": OptionForm(),
+        "option_form": OptionForm(initial=_other_version_of(request, page)),
         "ratings_form": RatingsForm(options=[r.option for r in page.options], initial_levels=levels),
         "sign_form": SignForm(options=page.adoptable_options, initial=_sign_initial(page)),
         "review_form": ReviewForm(
@@ -84,13 +85,22 @@ def _detail(request: AuthenticatedHttpRequest, decision: Decision, status: int =
     return render(request, "decisions/detail.html", {"page": page, "Stage": Stage, **forms}, status=status)
 
 
+def _other_version_of(request: AuthenticatedHttpRequest, page: selectors.DecisionPage) -> dict[str, Any]:
+    """ "Suggest a different version" of the partner's option: the add form
+    starts from its wording, marked as a compromise."""
+    wanted = request.GET.get("version_of", "")
+    for row in page.options:
+        if str(row.option.pk) == wanted and not row.mine:
+            return {"text": row.option.text, "is_compromise": True}
+    return {}
+
+
 def _sign_initial(page: selectors.DecisionPage) -> dict[str, Any]:
     round_ = page.round
     if round_.terms_option_id and round_.terms_option:
         return {
             "option": f"{round_.terms_option_id}:{round_.terms_option_version}",
             "trial_days": round_.trial_days,
-            "review_on": round_.review_on,
         }
     if page.suggested:
         return {"option": f"{page.suggested.pk}:{page.suggested.version}"}
@@ -217,6 +227,9 @@ def option_add(request: AuthenticatedHttpRequest, decision_id: int) -> HttpRespo
 def option_edit(request: AuthenticatedHttpRequest, option_id: int) -> HttpResponse:
     option = get_option_for_user(viewer=request.user, option_id=option_id)
     decision = option.round.decision
+    if option.proposed_by_id != request.user.pk:
+        # The partner may see the option but not reword it: they add their own.
+        raise PermissionDenied(services.NOT_YOUR_OPTION)
     form = OptionForm(
         request.POST or None,
         initial={"text": option.text, "is_compromise": option.is_compromise, "version": option.version},
@@ -325,7 +338,6 @@ def agreement_sign(request: AuthenticatedHttpRequest, decision_id: int) -> HttpR
             option=option,
             seen_version=version,
             trial_days=form.cleaned_data["trial_days"],
-            review_on=form.cleaned_data["review_on"],
         )
     except ServiceError as error:
         messages.error(request, error.message)
