@@ -34,6 +34,25 @@ def ground_rules(*, couple_id: int | None) -> list[str]:
     return rules or list(GROUND_RULES)
 
 
+@dataclass(frozen=True)
+class FirstSteps:
+    """A new couple's way in: the ground rules they will accept together, and
+    their first check-in to begin or plan. Shown until one has been held."""
+
+    rules: list[str]
+    has_boundary: bool
+
+
+def first_steps_for(*, viewer: User, couple_id: int | None) -> FirstSteps | None:
+    if couple_id is None or CheckIn.objects.filter(couple_id=couple_id, started_at__isnull=False).exists():
+        return None
+    from evenly.boundaries.models import Boundary
+
+    return FirstSteps(
+        rules=ground_rules(couple_id=couple_id), has_boundary=Boundary.objects.filter(author=viewer).exists()
+    )
+
+
 # ---- Moments ----
 
 

@@ -15,8 +15,9 @@ What is kept afterwards, and nothing else:
 - a tonight check-in: who opened it and when. Answers, and whether both
   answered, go a day after it ends. Signals go a day after they end.
 - an experiment: who proposed it and when. A day after it ends, who ended it
-  is cleared; one that never ran (declined or withdrawn) keeps no words and no
-  trace of which of the two it was.
+  is cleared; one that never ran (declined, answered with a changed version,
+  or withdrawn) keeps no words and no trace of which it was, and a changed
+  version no longer points to what it answered.
 - a pause (a timeout is a pause with a timer): who paused is kept while it
   runs and until its revisit reminder has gone out; afterwards only that a
   pause happened, from when until when.
@@ -50,7 +51,7 @@ _DECLINES = ("not_now", "no")
 _OPEN = "open"
 _EXPIRED = "expired"
 _ENDED = "ended"
-_NEVER_RAN = ("not_now", "withdrawn")
+_NEVER_RAN = ("not_now", "countered", "withdrawn")
 _CLOSED = "closed"
 _RAN = "ended"
 
@@ -171,7 +172,10 @@ def _forget_signals(apps: Apps, *, cutoff: datetime) -> int:
 
 def _forget_experiments(apps: Apps, *, cutoff: datetime) -> int:
     experiments = apps.get_model("decisions", "Experiment").objects
-    never_ran = experiments.filter(status__in=_NEVER_RAN, ended_at__lte=cutoff).update(
+    due = list(experiments.filter(status__in=_NEVER_RAN, ended_at__lte=cutoff).values_list("pk", flat=True))
+    # A changed version stays its proposer's own proposal, but no longer says what it answered.
+    experiments.filter(counter_of_id__in=due).update(counter_of=None)
+    never_ran = experiments.filter(pk__in=due).update(
         status=_CLOSED,
         idea="",
         ends_when="",

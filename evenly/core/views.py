@@ -23,7 +23,16 @@ def home(request: HttpRequest) -> HttpResponse:
         # The first visit of someone who has no name yet: ask for the name the
         # partner will see before anything shows them a made-up one.
         return redirect(f"{reverse('couples:profile')}?next=/")
-    return render(request, "core/home.html", {"notifications": open_notices(viewer=request.user)})
+    from evenly.checkins.forms import StartForm
+    from evenly.checkins.selectors import first_steps_for
+
+    ctx = request.couple_ctx  # type: ignore[attr-defined]
+    first_steps = first_steps_for(viewer=request.user, couple_id=ctx.couple_id) if ctx.is_partnered else None
+    return render(
+        request,
+        "core/home.html",
+        {"notifications": open_notices(viewer=request.user), "first_steps": first_steps, "start_form": StartForm()},
+    )
 
 
 @login_required

@@ -171,3 +171,12 @@ class DebriefForm(forms.Form):
         if not any(cleaned.get(name, "").strip() for name in ("worked", "didnt_work", "surprised")):
             raise forms.ValidationError("Write at least one of the three, even a few words.")
         return cleaned
+
+
+class CounterForm(forms.Form):
+    """A changed version of the partner's proposal: the same three parts, all
+    needed, starting from their words."""
+
+    idea = forms.CharField(label="Your version of the idea", max_length=TEXT_MAX, widget=_box(3))
+    ends_when = forms.CharField(label="What ends it", max_length=TEXT_MAX, widget=_box(3))
+    then_what = forms.CharField(label="What happens then", max_length=TEXT_MAX, widget=_box(3))

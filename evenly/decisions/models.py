@@ -211,15 +211,16 @@ class ExperimentStatus(models.TextChoices):
     ENDED = "ended", "Ended"
     NOT_NOW = "not_now", "Not now"
     WITHDRAWN = "withdrawn", "Withdrawn"
-    # Forgotten a day after it stopped: it never ran, and whether it was a
-    # "not now" or a withdrawal is no longer known.
+    COUNTERED = "countered", "Answered with a changed version"
+    # Forgotten a day after it stopped: it never ran, and whether it got a
+    # "not now", a changed version or was withdrawn is no longer known.
     CLOSED = "closed", "Didn't go ahead"
 
 
 class Experiment(models.Model):
     """Something new, tried together only when both say yes, with a way out
-    agreed before it starts. `ended_at` is when it stopped (ended, "not now"
-    or withdrawn); a day later who ended it is forgotten, and one that never
+    agreed before it starts. `ended_at` is when it stopped (ended, "not now",
+    answered with a changed version, or withdrawn); a day later who ended it is forgotten, and one that never
     ran keeps only who proposed it and when (`evenly.consent.forgetting`)."""
 
     couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
@@ -239,6 +240,8 @@ class Experiment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     debriefs_revealed_at = models.DateTimeField(null=True, blank=True)
+    # A changed version the partner answered with, in place of yes or not now.
+    counter_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="counters")
     created_at = models.DateTimeField(auto_now_add=True)
     # Touched only by changes both partners may see, never by private writing.
     updated_at = models.DateTimeField(auto_now=True)

@@ -585,6 +585,40 @@ def experiment_not_now(*, actor: User, experiment: Experiment) -> Experiment:
     return _answer(actor, experiment, ExperimentStatus.NOT_NOW)
 
 
+def experiment_counter(*, actor: User, experiment: Experiment, idea: str, ends_when: str, then_what: str) -> Experiment:
+    """The invitee's third answer: not yes, not "not now", but a changed
+    version. It becomes their own proposal, waiting for the other's yes; the
+    first one stands aside, pointing to it."""
+    _in_couple(actor, experiment.couple_id)
+    if not (idea.strip() and ends_when.strip() and then_what.strip()):
+        raise ServiceError("Describe the idea, what ends it, and what happens then. All three are needed.")
+    check_proposal(proposer=actor, text=idea)
+    with transaction.atomic():
+        original = _locked_experiment(experiment)
+        if original.proposed_by_id == actor.pk:
+            raise ServiceError("This one is yours: it waits for your partner's answer.")
+        if original.status != ExperimentStatus.PROPOSED:
+            raise ServiceError(NOT_THIS_STEP)
+        original.status = ExperimentStatus.COUNTERED
+        original.ended_at = timezone.now()
+        original.save(update_fields=["status", "ended_at"])
+        sweep_after_ending(original.ended_at)
+        counter = Experiment.objects.create(
+            couple_id=original.couple_id,
+            proposed_by=actor,
+            source=original.source,
+            catalogue_item_id=original.catalogue_item_id,
+            decision=original.decision,
+            idea=idea.strip(),
+            ends_when=ends_when.strip(),
+            then_what=then_what.strip(),
+            counter_of=original,
+        )
+        _tell_both_experiment(original)
+        _tell_both_experiment(counter)
+    return counter
+
+
 def experiment_withdraw(*, actor: User, experiment: Experiment) -> Experiment:
     _same_couple(actor, experiment.couple_id)
     with transaction.atomic():

@@ -19,6 +19,7 @@ from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
 from evenly.decisions.forms import (
     CorrectionForm,
+    CounterForm,
     DebriefForm,
     ExperimentForm,
     OpenForm,
@@ -29,7 +30,7 @@ from evenly.decisions.forms import (
     SummaryForm,
     ViewForm,
 )
-from evenly.decisions.models import Decision, Experiment, Option, Stage
+from evenly.decisions.models import Decision, Experiment, ExperimentStatus, Option, Stage
 
 
 def _partnered_or_404(request: AuthenticatedHttpRequest) -> None:
@@ -428,6 +429,32 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "decisions/experiment_new.html",
         {"form": form, "decision": decision},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def experiment_counter(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
+    """Answer a proposal with a changed version of it: the form starts from
+    the partner's wording, and sending it makes it the answerer's proposal."""
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
+    if experiment.proposed_by_id == request.user.pk or experiment.status != ExperimentStatus.PROPOSED:
+        return redirect("decisions:experiment", experiment.pk)
+    initial = {"idea": experiment.idea, "ends_when": experiment.ends_when, "then_what": experiment.then_what}
+    form = CounterForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            counter = services.experiment_counter(actor=request.user, experiment=experiment, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Your version is with your partner. It starts only if you both say yes.")
+            return redirect("decisions:experiment", counter.pk)
+    return render(
+        request,
+        "decisions/experiment_counter.html",
+        {"form": form, "experiment": experiment},
         status=400 if form.errors else 200,
     )
 

@@ -28,7 +28,7 @@ def forget(apps, schema_editor):  # type: ignore[no-untyped-def]
     # Invitations whose words were already erased are past the schedule too:
     # the sweep below forgets their answers with everything else that is due.
     apps.get_model("decisions", "Experiment").objects.filter(
-        status__in=("not_now", "withdrawn"), ended_at__isnull=True
+        status__in=("not_now", "countered", "withdrawn"), ended_at__isnull=True
     ).update(ended_at=F("updated_at"))
     forget_due(now=now, apps=apps)
 
@@ -36,7 +36,7 @@ def forget(apps, schema_editor):  # type: ignore[no-untyped-def]
 class Migration(migrations.Migration):
     dependencies = [
         ("consent", "0002_forget_answers"),
-        ("decisions", "0002_experiment_closed"),
+        ("decisions", "0003_experiment_closed"),
         ("pause", "0002_pauser_forgotten"),
     ]
 

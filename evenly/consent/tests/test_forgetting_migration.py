@@ -12,7 +12,7 @@ from django.utils import timezone
 BEFORE = [("consent", "0001_initial"), ("decisions", "0001_initial"), ("pause", "0001_initial")]
 AFTER = [
     ("consent", "0004_drop_answer_columns"),
-    ("decisions", "0002_experiment_closed"),
+    ("decisions", "0003_experiment_closed"),
     ("pause", "0002_pauser_forgotten"),
 ]
 

@@ -37,17 +37,22 @@ def a_day_passes(experiment: Experiment, *, more: timedelta = timedelta(minutes=
     call_command("consent_forget", verbosity=0)
 
 
-@pytest.mark.parametrize("how", ["not now", "withdrawn"])
+@pytest.mark.parametrize("how", ["not now", "a changed version", "withdrawn"])
 def test_a_proposal_that_never_ran_keeps_only_who_proposed_it_and_when(alex, sam, client_for, how):
     experiment = helpers.proposed(alex)
+    counter = None
     if how == "not now":
         services.experiment_not_now(actor=sam, experiment=experiment)
+    elif how == "a changed version":
+        counter = services.experiment_counter(
+            actor=sam, experiment=experiment, idea="Shorter", ends_when="Either says stop", then_what="Tea"
+        )
     else:
         services.experiment_withdraw(actor=alex, experiment=experiment)
     assert raw_experiment(experiment.pk)["ended_at"] is not None
 
     a_day_passes(experiment, more=-timedelta(minutes=5))  # not quite a day
-    assert raw_experiment(experiment.pk)["status"] in ("not_now", "withdrawn")
+    assert raw_experiment(experiment.pk)["status"] in ("not_now", "countered", "withdrawn")
 
     a_day_passes(experiment)
     row = raw_experiment(experiment.pk)
@@ -57,6 +62,10 @@ def test_a_proposal_that_never_ran_keeps_only_who_proposed_it_and_when(alex, sam
     assert row["updated_at"] == row["created_at"]  # its last change would tell when it was answered
     assert row["catalogue_item_id"] is None
     assert {decrypted(c, row[c]) for c in ("idea", "ends_when", "then_what")} == {""}
+    if counter is not None:
+        # The changed version stays Sam's own proposal, without saying what it answered.
+        kept = raw_experiment(counter.pk)
+        assert (kept["proposed_by_id"], kept["counter_of_id"], kept["status"]) == (sam.pk, None, "proposed")
     # Gone from the app for both.
     for user in (alex, sam):
         assert experiment.pk not in {e.pk for group in experiments_for(viewer=user).values() for e in group}

@@ -297,3 +297,38 @@ def test_the_look_back_is_a_day_in_the_couples_own_calendar(alex, sam):
     # 20:00 UTC on 1 March is already 2 March in Auckland.
     agreed_at = datetime(2027, 3, 1, 20, 0, tzinfo=ZoneInfo("UTC"))
     assert services.look_back_on(agreed_at=agreed_at, trial_days=7, couple=couple).isoformat() == "2027-03-09"
+
+
+def test_the_invitee_can_answer_with_a_changed_version(alex, sam, event_tap, django_capture_on_commit_callbacks):
+    from evenly.decisions.models import Experiment, ExperimentStatus
+
+    original = helpers.proposed(alex)
+    event_tap.listen(alex, sam)
+    with django_capture_on_commit_callbacks(execute=True):
+        counter = services.experiment_counter(
+            actor=sam, experiment=original, idea="The walk, but on Sundays", ends_when="Either says so", then_what="Tea"
+        )
+    original.refresh_from_db()
+    assert original.status == ExperimentStatus.COUNTERED
+    assert counter.proposed_by == sam and counter.counter_of == original
+    assert counter.status == ExperimentStatus.PROPOSED
+    for person in (alex, sam):
+        received = [m["ids"] for m in event_tap.received(person)]
+        assert received == [{"experiment": original.pk}, {"experiment": counter.pk}]
+        assert "Sundays" not in repr(received)
+    # Now it waits for Alex's yes; Sam can't say yes to her own version.
+    with pytest.raises(ServiceError):
+        services.experiment_consent(actor=sam, experiment=counter)
+    assert services.experiment_consent(actor=alex, experiment=counter).status == ExperimentStatus.RUNNING
+    assert Experiment.objects.count() == 2
+
+
+def test_a_changed_version_is_only_the_invitees_and_only_while_it_waits(alex, sam):
+    original = helpers.proposed(alex)
+    with pytest.raises(ServiceError):
+        services.experiment_counter(actor=alex, experiment=original, idea="x", ends_when="y", then_what="z")
+    with pytest.raises(ServiceError, match="All three"):
+        services.experiment_counter(actor=sam, experiment=original, idea="x", ends_when=" ", then_what="z")
+    services.experiment_not_now(actor=sam, experiment=original)
+    with pytest.raises(ServiceError):
+        services.experiment_counter(actor=sam, experiment=original, idea="x", ends_when="y", then_what="z")

@@ -198,3 +198,17 @@ def test_the_partner_may_see_an_option_but_not_reword_it(alex, sam, client_for):
     started = sam_client.get(reverse("decisions:detail", args=[decision.pk]) + f"?version_of={option.pk}")
     html = started.content.decode()
     assert "Alex&#x27;s idea</textarea>" in html or "Alex&#x27;s idea" in html.split('name="text"', 1)[1][:400]
+
+
+def test_the_changed_version_form_starts_from_the_partners_words(alex, sam, jordan, client_for, client):
+    experiment = helpers.proposed(alex)
+    url = reverse("decisions:experiment_counter", args=[experiment.pk])
+    page = client_for(sam).get(url).content.decode()
+    assert experiment.idea in page
+    assert client_for(jordan).get(url).status_code == 404
+    assert client.get(url).status_code == 302
+    # The proposer is taken back to the proposal: there is nothing to answer.
+    assert client_for(alex).get(url).status_code == 302
+    response = client_for(sam).post(url, {"idea": "My version", "ends_when": "", "then_what": "Tea"})
+    assert response.status_code == 400
+    assert "My version" in response.content.decode()
