@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "evenly.decisions",
     "evenly.consent",
     "evenly.checkins",
+    "evenly.rituals",
+    "evenly.install",
     "evenly.balance",
 ]
 

@@ -212,9 +212,17 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     else:
         start = _local_now(request) + timedelta(hours=1)
         start = start.replace(minute=0)
-        form = InvitationForm(
-            initial={"starts_at": _local_input(start), "ends_at": _local_input(start + timedelta(hours=3))}
-        )
+        initial: dict[str, object] = {
+            "starts_at": _local_input(start),
+            "ends_at": _local_input(start + timedelta(hours=3)),
+        }
+        if request.GET.get("desire", "").isdigit():  # started from an entry of the desire log
+            from evenly.rituals.desires import desire_prefill
+
+            entry = desire_prefill(viewer=request.user, entry_id=int(request.GET["desire"]))
+            initial["items"] = [entry.catalogue_item_id] if entry.catalogue_item_id else []
+            initial["words"] = entry.text
+        form = InvitationForm(initial=initial)
         status = 200
     return render(
         request,

@@ -259,9 +259,16 @@ def wins_for(*, viewer: User) -> list[Win]:
                 url=reverse("decisions:detail", args=[round_.decision_id]),
             )
         )
-    for experiment in Experiment.objects.filter(couple_id=couple_id, debriefs_revealed_at__isnull=False):
+    # Revealed debriefs with their experiments, in one query however many there are.
+    revealed: dict[int, list[Debrief]] = {}
+    for debrief in Debrief.objects.filter(
+        experiment__couple_id=couple_id, experiment__debriefs_revealed_at__isnull=False
+    ).select_related("experiment"):
+        revealed.setdefault(debrief.experiment_id, []).append(debrief)
+    for debriefs in revealed.values():
+        experiment = debriefs[0].experiment
         assert experiment.debriefs_revealed_at is not None
-        notes = sorted(Debrief.objects.filter(experiment=experiment), key=lambda d: d.author_id != viewer.pk)
+        notes = sorted(debriefs, key=lambda d: d.author_id != viewer.pk)
         wins.append(
             Win(
                 when=timezone.localdate(experiment.debriefs_revealed_at),
@@ -271,4 +278,9 @@ def wins_for(*, viewer: User) -> list[Win]:
                 notes=notes,
             )
         )
+    from evenly.rituals.selectors import wins_for_couple
+
+    rituals_url = reverse("rituals:index")
+    for when, title, detail in wins_for_couple(couple_id=couple_id):
+        wins.append(Win(when=when, title=title, detail=detail, url=rituals_url))  # type: ignore[arg-type]
     return sorted(wins, key=lambda w: w.when, reverse=True)

@@ -406,6 +406,10 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         adopted = decision.rounds.exclude(adopted_option=None).order_by("-number").first()
         if adopted and adopted.adopted_option:
             initial["idea"] = adopted.adopted_option.text
+    if request.GET.get("desire", "").isdigit():  # started from an entry of the desire log
+        from evenly.rituals.desires import desire_prefill
+
+        initial["idea"] = desire_prefill(viewer=request.user, entry_id=int(request.GET["desire"])).words
     matches = selectors.match_choices(viewer=request.user)
     form = ExperimentForm(request.POST or None, matches=matches, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -208,6 +208,14 @@ document.addEventListener("click", function (event) {
 })();
 // ---- end consent ----
 
+// ---- Offline page: a tiny service worker that keeps only that page ----
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  window.addEventListener("load", function () {
+    "use strict";
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () { /* optional */ });
+  });
+}
+
 // ---- Pages that follow a shared thing (a decision, an experiment) ----
 // When it changes, the page redraws itself for both partners at once, so a
 // reveal needs no click. If something is being typed on the page, nothing is

@@ -33,6 +33,7 @@ from evenly.couples.services import couple_create, invite_accept, invite_create
 from evenly.decisions.demo import seed_decisions
 from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift, pause_start
+from evenly.rituals.demo import seed_rituals
 
 # Published on purpose (README): demo accounts exist only where seeding is allowed.
 DEMO_PASSWORD = "evenly-demo-2026"  # noqa: S105
@@ -162,6 +163,7 @@ class Command(BaseCommand):
             seed_consent(users)
             seed_decisions(users)
             seed_checkins(users)
+            seed_rituals(users)
             seed_balance(users)
             # The demo keeps to the same schedule as real couples: what is due is forgotten now.
             forget_due()
