@@ -38,6 +38,7 @@ from evenly.checkins.tasks import send_checkin_reminder
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notices_resolve, notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.selectors import Partnership, couple_context, member_ids, partnership_for
 from evenly.pause.selectors import refuse_while_paused
@@ -96,6 +97,7 @@ def _checkin_changed(checkin: CheckIn) -> None:
 # ---- Moments ----
 
 
+@once_per_token
 def moment_create(
     *,
     actor: User,
@@ -165,6 +167,7 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
 # ---- The agenda and parked topics ----
 
 
+@once_per_token
 def topic_add(*, actor: User, text: str) -> AgendaItem:
     context = _partnered(actor)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
@@ -213,6 +216,7 @@ def talk_request_mark_discussed(*, actor: User, checkin: CheckIn, talk_request_i
         _agenda_changed(checkin.couple_id)
 
 
+@once_per_token
 def parked_topic_add(*, actor: User, text: str) -> ParkedTopic:
     context = couple_context(viewer=actor)
     words = _text(text, limit=SHORT_MAX, required="Write a few words so you'll recognise it later.")
@@ -459,6 +463,7 @@ def rating_save(*, actor: User, checkin: CheckIn, felt_heard: int, equal_say: in
     return rating
 
 
+@once_per_token
 def appreciation_add(*, actor: User, checkin: CheckIn, text: str) -> Appreciation:
     _closed_for_member(actor=actor, checkin=checkin)
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)
@@ -471,6 +476,7 @@ def appreciation_add(*, actor: User, checkin: CheckIn, text: str) -> Appreciatio
     return appreciation
 
 
+@once_per_token
 def next_step_add(*, actor: User, checkin: CheckIn, text: str) -> NextStep:
     _closed_for_member(actor=actor, checkin=checkin)
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)

@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.checkins import flow, selectors, services
@@ -34,7 +33,7 @@ from evenly.checkins.forms import (
 from evenly.checkins.models import CheckIn, Status
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, id_from, redirect_back
 from evenly.couples.selectors import couple_context
 from evenly.pause.selectors import pause_state
 
@@ -48,13 +47,6 @@ SAY_HELP = {
     flow.Action.REFLECT: "In your own words, say back what you heard, before adding anything of yours.",
     flow.Action.CLARIFY: "What did the reflection miss, or what would you put another way?",
 }
-
-
-def _back(request: AuthenticatedHttpRequest, default: str = "checkins:index") -> HttpResponse:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(default)
 
 
 def _topic_form(data: Any = None) -> ShortTextForm:
@@ -169,12 +161,12 @@ def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _topic_form(request.POST)
     if form.is_valid():
         try:
-            services.topic_add(actor=request.user, text=form.cleaned_data["text"])
+            services.topic_add(actor=request.user, text=form.cleaned_data["text"], once=form.cleaned_data["once"])
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
             messages.success(request, "Added to the agenda.")
-            return _back(request)
+            return redirect_back(request, "checkins:index")
     return _index(request, status=400, topic_form=form)
 
 
@@ -188,7 +180,7 @@ def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResp
         messages.error(request, error.message)
     else:
         messages.success(request, "Taken off the agenda.")
-    return _back(request)
+    return redirect_back(request, "checkins:index")
 
 
 @login_required
@@ -220,7 +212,9 @@ def parked_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _parked_form(request.POST)
     if form.is_valid():
         try:
-            services.parked_topic_add(actor=request.user, text=form.cleaned_data["text"])
+            services.parked_topic_add(
+                actor=request.user, text=form.cleaned_data["text"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
@@ -277,10 +271,7 @@ def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _ready(request: AuthenticatedHttpRequest) -> int | None:
-    try:
-        return int(request.GET.get("ready", ""))
-    except ValueError:
-        return None
+    return id_from(request.GET.get("ready"))
 
 
 SAY_ACTIONS = (flow.Action.SPEAK, flow.Action.REFLECT, flow.Action.CLARIFY)
@@ -451,7 +442,9 @@ def appreciation(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResp
     form = ShortTextForm(request.POST, prefix="appreciation", label="Something you appreciated")
     if form.is_valid():
         try:
-            services.appreciation_add(actor=request.user, checkin=checkin, text=form.cleaned_data["text"])
+            services.appreciation_add(
+                actor=request.user, checkin=checkin, text=form.cleaned_data["text"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
@@ -467,7 +460,9 @@ def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpRespons
     form = ShortTextForm(request.POST, prefix="step", label="A next step")
     if form.is_valid():
         try:
-            services.next_step_add(actor=request.user, checkin=checkin, text=form.cleaned_data["text"])
+            services.next_step_add(
+                actor=request.user, checkin=checkin, text=form.cleaned_data["text"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error("text", error.message)
         else:

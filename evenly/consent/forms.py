@@ -7,6 +7,7 @@ from django import forms
 from evenly.boundaries import catalogue
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.consent.models import NOTE_MAX, WORDS_MAX, Colour, CooldownHours, Outcome
+from evenly.core.once import OnceField
 
 LOCAL_INPUT = {"type": "datetime-local"}
 LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
@@ -58,6 +59,7 @@ class DialogueAnswerForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
+    once = OnceField()
     items = forms.TypedMultipleChoiceField(
         label="From the list",
         required=False,

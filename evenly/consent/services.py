@@ -35,6 +35,7 @@ from evenly.consent.models import (
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
 from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
@@ -187,6 +188,7 @@ def dialogue_answer(
 # ---- invitations ----
 
 
+@once_per_token
 def invitation_create(
     *,
     actor: User,

@@ -202,6 +202,7 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                     note=data["note"],
                     starts_at=_naive(data["starts_at"]),  # type: ignore[arg-type]
                     ends_at=_naive(data["ends_at"]),  # type: ignore[arg-type]
+                    once=data["once"],
                 )
             except ServiceError as error:
                 form.add_error(None, error.message)

@@ -130,3 +130,19 @@ class Notification(models.Model):
     @property
     def text(self) -> str:
         return NotificationKind(self.kind).label
+
+
+class SubmittedForm(models.Model):
+    """A create form's one-time token, used once. The unique pair (person, token)
+    makes a double click, a resent request or a second tab that sends the same
+    form make one thing, not two; the row points at the thing it made."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "token"], name="a_form_token_is_used_once")]
+        indexes = [models.Index(fields=["user", "submitted_at"])]

@@ -22,6 +22,7 @@ from evenly.consent.forgetting import sweep_after_ending
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
 from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
@@ -154,6 +155,7 @@ def _perspectives(decision: Decision, actor: User) -> tuple[Perspective, Perspec
 # ---- Decisions: views and understanding ----
 
 
+@once_per_token
 def decision_open(*, actor: User, topic: str) -> Decision:
     context = _partnered(actor)
     assert context.couple is not None and context.partner is not None
@@ -505,6 +507,7 @@ def _locked_experiment(experiment: Experiment) -> Experiment:
     return Experiment.objects.select_for_update().get(pk=experiment.pk)
 
 
+@once_per_token
 def experiment_propose(
     *,
     actor: User,

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, id_from
 from evenly.couples.selectors import couple_context
 from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
@@ -60,7 +60,9 @@ def decision_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            decision = services.decision_open(actor=request.user, topic=form.cleaned_data["topic"])
+            decision = services.decision_open(
+                actor=request.user, topic=form.cleaned_data["topic"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
@@ -399,8 +401,9 @@ def decision_resume(request: AuthenticatedHttpRequest, decision_id: int) -> Http
 def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     _partnered_or_404(request)
     decision = None
-    if request.GET.get("decision", "").isdigit():
-        decision = get_decision_for_user(viewer=request.user, decision_id=int(request.GET["decision"]))
+    decision_id = id_from(request.GET.get("decision"))
+    if decision_id is not None:
+        decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
     initial = {}
     if decision is not None:
         adopted = decision.rounds.exclude(adopted_option=None).order_by("-number").first()
@@ -423,6 +426,7 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                 then_what=form.cleaned_data["then_what"],
                 catalogue_item_id=item_id,
                 decision=decision,
+                once=form.cleaned_data["once"],
             )
         except ServiceError as error:
             form.add_error(None, error.message)

@@ -36,6 +36,8 @@ class Counted:
 
 
 def sign_up(person: Counted, name: str, email: str) -> None:
+    from django.core import mail
+
     person.page.goto("/")  # type: ignore[attr-defined]
     person.click("link", "Create an account")
     person.fill("Your name, as your partner will see it", name)
@@ -43,6 +45,16 @@ def sign_up(person: Counted, name: str, email: str) -> None:
     person.fill("Password", PASSWORD)
     person.fill("Password (again)", PASSWORD)
     person.click("button", "Create account")
+    # The address is confirmed from the email: opening its link is one tap.
+    person.page.wait_for_url("**/accounts/confirm-email/")  # type: ignore[attr-defined]
+    message = next(m for m in reversed(mail.outbox) if email in m.to)
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", message.body)
+    assert link, message.body
+    person.clicks += 1
+    person.page.goto(link.group(1))  # type: ignore[attr-defined]
+    if person.page.get_by_role("button", name="Confirm").count():  # type: ignore[attr-defined]
+        person.click("button", "Confirm")
+    person.page.wait_for_url(re.compile(r"/$"))  # type: ignore[attr-defined]
 
 
 def test_a_new_couple_reaches_their_first_speaking_turn_in_a_few_taps(browsing):
@@ -82,5 +94,5 @@ def test_a_new_couple_reaches_their_first_speaking_turn_in_a_few_taps(browsing):
 
     # The path's length, reported by the suite: each partner's clicks and fields.
     print(f"first run: Alex {alex.clicks} clicks, {alex.fields} fields; Sam {sam.clicks} clicks, {sam.fields} fields")
-    assert alex.clicks <= 6 and sam.clicks <= 6
+    assert alex.clicks <= 8 and sam.clicks <= 8
     assert alex.fields == 4 and sam.fields == 5
