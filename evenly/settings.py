@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "evenly.decisions",
     "evenly.consent",
     "evenly.checkins",
+    "evenly.journal",
+    "evenly.healing",
     "evenly.rituals",
     "evenly.install",
     "evenly.balance",

@@ -19,6 +19,8 @@ urlpatterns = [
     path("coach/", include("evenly.coaching.urls")),
     path("checkins/", include("evenly.checkins.urls")),
     path("decisions/", include("evenly.decisions.urls")),
+    path("journal/", include("evenly.journal.urls")),
+    path("", include("evenly.healing.urls")),
     path("rituals/", include("evenly.rituals.urls")),
     path("manifest.webmanifest", install_views.manifest, name="manifest"),
     path("sw.js", install_views.service_worker, name="service_worker"),

@@ -3,11 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from evenly.checkins import feelings
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import SHORT_MAX, TEXT_MAX, Impact, Leaning, Mode
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.once import OnceField
+from evenly.journal import feelings
 
 LONG_MESSAGE = f"That's longer than {TEXT_MAX:,} characters. Could you shorten it a little? Your words are kept here."
 SHORT_MESSAGE = f"Please keep this under {SHORT_MAX:,} characters. Your words are kept here."

@@ -22,6 +22,7 @@ from evenly.checkins.models import (
     UtteranceKind,
 )
 from evenly.couples.selectors import CoupleContext, couple_context
+from evenly.journal.selectors import TenderNote, notes_touching, shared_tender_topics
 
 # ---- Ground rules ----
 
@@ -76,6 +77,8 @@ class AgendaEntry:
     moment: Moment | None = None
     talk_request_id: int | None = None
     title: str = ""
+    # Gentle notes when this touches a topic either partner marked tender.
+    tender_notes: list[TenderNote] = field(default_factory=list)
 
 
 def agenda_for(*, viewer: User, couple_id: int | None) -> list[AgendaEntry]:
@@ -104,6 +107,10 @@ def agenda_for(*, viewer: User, couple_id: int | None) -> list[AgendaEntry]:
             )
         )
     entries.extend(_talk_requests(viewer=viewer, couple_id=couple_id))
+    topics = shared_tender_topics(couple_id=couple_id) if entries else []
+    for entry in entries:
+        texts = [entry.title, entry.moment.what_happened if entry.moment else ""]
+        entry.tender_notes.extend(notes_touching(viewer=viewer, topics=topics, texts=texts))
     return entries
 
 

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evenly.accounts.models import User
-from evenly.checkins import feelings as feeling_list
 from evenly.checkins import flow
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import (
@@ -41,6 +40,7 @@ from evenly.core.notifications import notices_resolve, notify
 from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.selectors import Partnership, couple_context, member_ids, partnership_for
+from evenly.journal import feelings as feeling_list
 from evenly.pause.selectors import refuse_while_paused
 
 NOT_PARTNERED = "Check-ins are for a shared space with your partner. Invite them from “Us” first."
@@ -168,10 +168,11 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
 
 
 @once_per_token
-def topic_add(*, actor: User, text: str) -> AgendaItem:
+def topic_add(*, actor: User, text: str, limit: int = SHORT_MAX) -> AgendaItem:
+    """A topic in the author's words; `limit` is longer for a journal excerpt."""
     context = _partnered(actor)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
-    words = _text(text, limit=SHORT_MAX, required="Write a few words about the topic.")
+    words = _text(text, limit=limit, required="Write a few words about the topic.")
     with transaction.atomic():
         item = AgendaItem.objects.create(
             author=actor, couple=context.couple, visibility=Visibility.SHARED, kind=AgendaKind.TOPIC, text=words

@@ -104,6 +104,11 @@ class NotificationKind(models.TextChoices):
     EXPERIMENT_ENDED = "experiment_ended", "An experiment has ended. The way out you agreed on is there for you both."
     BOUNDARY_CHANGED = "boundary_changed", "A boundary your partner shares has changed."
     BOUNDARY_REVIEW = "boundary_review", "It may be a good time to look over your boundaries, whenever suits you."
+    TENDER_TOPIC_SHARED = (
+        "tender_topic",
+        "Your partner shared a topic to go gently with. It's under Journal, in tender topics.",
+    )
+    RESOURCE_SHARED = "resource_shared", "Something was shared with you on the Resources page."
     RITUAL_PROPOSED = "ritual_proposed", "There's an idea for something to do together, whenever you'd like to look."
     RITUAL_SOON = "ritual_soon", "Something you planned together is coming up."
     APPRECIATION = "appreciation", "A few kind words are waiting for you."

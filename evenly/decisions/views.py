@@ -31,6 +31,7 @@ from evenly.decisions.forms import (
     ViewForm,
 )
 from evenly.decisions.models import Decision, Experiment, ExperimentStatus, Option, Stage
+from evenly.journal.selectors import tender_notes
 
 
 def _partnered_or_404(request: AuthenticatedHttpRequest) -> None:
@@ -85,7 +86,10 @@ def _detail(request: AuthenticatedHttpRequest, decision: Decision, status: int =
         ),
     }
     forms.update(bound)
-    return render(request, "decisions/detail.html", {"page": page, "Stage": Stage, **forms}, status=status)
+    texts = [decision.topic, *[row.option.text for row in page.options]]
+    notes = tender_notes(viewer=request.user, couple_id=decision.couple_id, texts=texts)
+    context = {"page": page, "Stage": Stage, "tender_notes": notes, **forms}
+    return render(request, "decisions/detail.html", context, status=status)
 
 
 def _other_version_of(request: AuthenticatedHttpRequest, page: selectors.DecisionPage) -> dict[str, Any]:
@@ -409,10 +413,11 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         adopted = decision.rounds.exclude(adopted_option=None).order_by("-number").first()
         if adopted and adopted.adopted_option:
             initial["idea"] = adopted.adopted_option.text
-    if request.GET.get("desire", "").isdigit():  # started from an entry of the desire log
+    desire_id = id_from(request.GET.get("desire"))
+    if desire_id is not None:  # started from an entry of the desire log
         from evenly.rituals.desires import desire_prefill
 
-        initial["idea"] = desire_prefill(viewer=request.user, entry_id=int(request.GET["desire"])).words
+        initial["idea"] = desire_prefill(viewer=request.user, entry_id=desire_id).words
     matches = selectors.match_choices(viewer=request.user)
     form = ExperimentForm(request.POST or None, matches=matches, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -31,6 +31,7 @@ from evenly.core.models import AuditKind, Notification, NotificationKind
 from evenly.couples.models import Membership
 from evenly.couples.services import couple_create, invite_accept, invite_create
 from evenly.decisions.demo import seed_decisions
+from evenly.journal.demo import seed_journal
 from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift, pause_start
 from evenly.rituals.demo import seed_rituals
@@ -163,6 +164,7 @@ class Command(BaseCommand):
             seed_consent(users)
             seed_decisions(users)
             seed_checkins(users)
+            seed_journal(users)
             seed_rituals(users)
             seed_balance(users)
             # The demo keeps to the same schedule as real couples: what is due is forgotten now.
