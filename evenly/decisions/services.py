@@ -588,6 +588,7 @@ def experiment_not_now(*, actor: User, experiment: Experiment) -> Experiment:
     return _answer(actor, experiment, ExperimentStatus.NOT_NOW)
 
 
+@once_per_token
 def experiment_counter(*, actor: User, experiment: Experiment, idea: str, ends_when: str, then_what: str) -> Experiment:
     """The invitee's third answer: not yes, not "not now", but a changed
     version. It becomes their own proposal, waiting for the other's yes; the
