@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.boundaries import catalogue
-from evenly.consent.models import DECLINES, LIVE_OUTCOMES, Dialogue, DialogueAnswer, Invitation, Outcome, Signal
+from evenly.consent.models import LIVE_OUTCOMES, Cooldown, Dialogue, DialogueAnswer, Invitation, Outcome, Signal
 from evenly.consent.services import settings_for
 from evenly.couples.selectors import couple_context
 
@@ -133,7 +133,7 @@ def invitations_view(*, viewer: User) -> InvitationsView:
         return view
     now = timezone.now()
     live = Invitation.objects.filter(
-        couple_id=context.couple_id, outcome__in=LIVE_OUTCOMES, ends_at__gt=now, erased_at__isnull=True
+        couple_id=context.couple_id, outcome__in=LIVE_OUTCOMES, ends_at__gt=now, forgotten=False
     ).order_by("starts_at", "pk")
     for invitation in live:
         target = view.to_me if invitation.invitee_id == viewer.pk else view.from_me
@@ -142,17 +142,15 @@ def invitations_view(*, viewer: User) -> InvitationsView:
         couple_id=context.couple_id,
         outcome=Outcome.WITHDRAWN,
         ends_at__gt=now,
-        erased_at__isnull=True,
+        forgotten=False,
         withdrawn_at__gt=now - WITHDRAWN_SHOWN_FOR,
     ).order_by("-withdrawn_at")
     view.withdrawn = [_view(invitation, viewer) for invitation in recently_withdrawn]
-    cooldown = (
-        Invitation.objects.filter(inviter=viewer, invitee=context.partner, outcome__in=DECLINES, cooldown_until__gt=now)
-        .order_by("-cooldown_until")
-        .values_list("cooldown_until", flat=True)
+    view.acknowledgement_until = (
+        Cooldown.objects.filter(couple_id=context.couple_id, inviter=viewer, until__gt=now)
+        .values_list("until", flat=True)
         .first()
     )
-    view.acknowledgement_until = cooldown
     view.partner_pace_slower = settings_for(context.partner).slower_pace
     return view
 
@@ -162,7 +160,7 @@ def invitation_view(*, viewer: User, invitation: Invitation) -> InvitationView:
 
 
 def is_live(invitation: Invitation) -> bool:
-    return invitation.outcome in LIVE_OUTCOMES and invitation.ends_at > timezone.now() and not invitation.erased_at
+    return invitation.outcome in LIVE_OUTCOMES and invitation.ends_at > timezone.now() and not invitation.forgotten
 
 
 def is_open(invitation: Invitation) -> bool:

@@ -189,7 +189,7 @@ def experiments_for(*, viewer: User) -> dict[str, list[Experiment]]:
     groups: dict[str, list[Experiment]] = {"proposed": [], "running": [], "ended": [], "past": []}
     if couple_id is None:
         return groups
-    for experiment in Experiment.objects.filter(couple_id=couple_id):
+    for experiment in Experiment.objects.filter(couple_id=couple_id).exclude(status=ExperimentStatus.CLOSED):
         if experiment.status == ExperimentStatus.PROPOSED:
             groups["proposed"].append(experiment)
         elif experiment.status == ExperimentStatus.RUNNING:
