@@ -277,6 +277,8 @@ def timeout_extend(*, actor: User, timeout: Timeout) -> Timeout:
         start = max(locked.ends_at, timezone.now())
         locked.ends_at = start + timedelta(minutes=locked.minutes)
         locked.save(update_fields=["ends_at"])
+        if locked.pause.paused_by_id is None:  # forgotten: the pause is over
+            raise ServiceError(_("This timeout has already ended."))
         pauser = User.objects.get(pk=locked.pause.paused_by_id)
         _set_timer(actor=pauser, pause=locked.pause, ends_at=locked.ends_at)
         publish(recipients=member_ids(couple_id=partnership.couple_id), event="timeout.changed", pause=locked.pause_id)
