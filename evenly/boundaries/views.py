@@ -28,7 +28,6 @@ from evenly.boundaries.forms import (
 from evenly.boundaries.models import Answer, ReviewOutcome
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
-from evenly.couples.selectors import couple_context
 
 
 class Request(AuthenticatedHttpRequest):
@@ -41,7 +40,7 @@ class Request(AuthenticatedHttpRequest):
 @login_required
 @require_GET
 def mine(request: Request) -> HttpResponse:
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     return render(
         request,
         "boundaries/mine.html",
@@ -65,7 +64,7 @@ def _form_page(request: Request, template: str, extra: dict[str, Any], status: i
 @require_http_methods(["GET", "POST"])
 def add(request: Request) -> HttpResponse:
     listed = selectors.my_listed_item_ids(viewer=request.user)
-    ctx = couple_context(viewer=request.user)
+    ctx = request.couple_ctx
     if request.method == "GET":
         initial: dict[str, Any] = {}
         item = catalogue.get(_int(request.GET.get("item")) or 0)
@@ -202,7 +201,7 @@ def history(request: Request) -> HttpResponse:
 def _partner_context(request: Request) -> dict[str, Any]:
     groups = selectors.partners_shared_boundaries(viewer=request.user)
     return {
-        "ctx": couple_context(viewer=request.user),
+        "ctx": request.couple_ctx,
         "groups": groups,
         "has_any": any(group.boundaries for group in groups),
         "asked_ids": selectors.my_talk_requests(viewer=request.user),
@@ -305,7 +304,7 @@ def reminders(request: Request) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def life_events(request: Request) -> HttpResponse:
-    ctx = couple_context(viewer=request.user)
+    ctx = request.couple_ctx
     form = LifeEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -433,7 +432,7 @@ def matches(request: Request) -> HttpResponse:
     return render(
         request,
         "boundaries/matches.html",
-        {"ctx": couple_context(viewer=request.user), "matches": selectors.curiosity_matches(viewer=request.user)},
+        {"ctx": request.couple_ctx, "matches": selectors.curiosity_matches(viewer=request.user)},
     )
 
 

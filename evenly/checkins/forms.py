@@ -7,6 +7,7 @@ from evenly.checkins import feelings
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import SHORT_MAX, TEXT_MAX, Impact, Leaning, Mode
 from evenly.coaching.widgets import CoachedTextarea
+from evenly.core.localtime import LocalDateTimeField
 
 LONG_MESSAGE = f"That's longer than {TEXT_MAX:,} characters. Could you shorten it a little? Your words are kept here."
 SHORT_MESSAGE = f"Please keep this under {SHORT_MAX:,} characters. Your words are kept here."
@@ -104,10 +105,8 @@ class StartForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    at = forms.DateTimeField(
+    at = LocalDateTimeField(
         label="When",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         error_messages={"required": "Choose a date and time.", "invalid": "Choose a date and time."},
     )
 

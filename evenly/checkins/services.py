@@ -35,10 +35,11 @@ from evenly.checkins.models import (
 )
 from evenly.checkins.tasks import send_checkin_reminder
 from evenly.core.errors import ServiceError
+from evenly.core.localtime import couple_time
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notify
 from evenly.core.realtime import publish
-from evenly.couples.selectors import Partnership, couple_context, member_ids, partnership_for
+from evenly.couples.selectors import couple_context, couple_zone, member_ids, partnership_for
 from evenly.pause.selectors import refuse_while_paused
 
 NOT_PARTNERED = "Check-ins are for a shared space with your partner. Invite them from “Us” first."
@@ -65,10 +66,6 @@ LATEST_PLAN = timedelta(days=60)
 
 
 # ---- Shared guards ----
-
-
-def _partnered(actor: User) -> Partnership:
-    return partnership_for(actor=actor, refusal=NOT_PARTNERED)
 
 
 def _refuse_while_paused(*, actor: User, couple_id: int) -> None:
@@ -133,7 +130,7 @@ def moment_delete(*, actor: User, moment: Moment) -> None:
 
 def moment_add_to_agenda(*, actor: User, moment: Moment) -> AgendaItem:
     """Share a moment with the partner by putting it on the couple's agenda."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if moment.author_id != actor.pk:
         raise ServiceError("Only the person who wrote a moment can share it.")
@@ -165,7 +162,7 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
 
 
 def topic_add(*, actor: User, text: str) -> AgendaItem:
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     words = _text(text, limit=SHORT_MAX, required="Write a few words about the topic.")
     with transaction.atomic():
@@ -239,7 +236,7 @@ def parked_topic_delete(*, actor: User, parked: ParkedTopic) -> None:
 def ground_rules_save(*, actor: User, texts: list[str]) -> None:
     """Replace the couple's list. Either partner may edit it; if a check-in is
     waiting for both to accept the rules, it asks both again."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     rules = [_text(text, limit=RULE_MAX_CHARS) for text in texts]
     rules = [rule for rule in rules if rule]
@@ -273,8 +270,9 @@ def ground_rules_save(*, actor: User, texts: list[str]) -> None:
 
 def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
     """Plan the next check-in, or move the one already planned."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
+    when = couple_time(when, couple_zone(context.couple))
     now = timezone.now()
     if when <= now:
         raise ServiceError("Choose a time in the future.")
@@ -299,7 +297,7 @@ def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
 
 
 def checkin_cancel(*, actor: User, checkin: CheckIn) -> None:
-    _partnered(actor)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED)
     with transaction.atomic():
         cancelled = CheckIn.objects.filter(pk=checkin.pk, status=Status.SCHEDULED).update(status=Status.CANCELLED)
         if cancelled:
@@ -309,7 +307,7 @@ def checkin_cancel(*, actor: User, checkin: CheckIn) -> None:
 def checkin_start(*, actor: User, mode: str) -> CheckIn:
     """Begin a check-in now: the planned one if there is one. If the partner
     began one at the same moment, that one is the check-in."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if mode not in Mode.values:
         raise ServiceError("Choose how you'd like to hold it.")

@@ -4,13 +4,11 @@ render. A refused step re-renders the page with whatever was typed."""
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -34,7 +32,6 @@ from evenly.checkins.forms import (
 from evenly.checkins.models import CheckIn, Status
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
-from evenly.couples.selectors import couple_context
 from evenly.pause.selectors import pause_state
 
 SAY_LABELS = {
@@ -89,7 +86,7 @@ def _index(request: AuthenticatedHttpRequest, status: int = 200, **forms: Any) -
 @require_GET
 def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The agenda region, re-fetched when either partner changes it."""
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     couple_id = context.couple_id if context.is_partnered else None
     open_checkin = CheckIn.objects.filter(couple_id=couple_id, status=Status.OPEN).first() if couple_id else None
     return render(
@@ -118,12 +115,8 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
 def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ScheduleForm(request.POST)
     if form.is_valid():
-        context = couple_context(viewer=request.user)
-        zone = ZoneInfo(context.couple.timezone if context.couple else "UTC")
-        when = form.cleaned_data["at"]
-        when = (timezone.make_naive(when) if timezone.is_aware(when) else when).replace(tzinfo=zone)
         try:
-            services.checkin_schedule(actor=request.user, when=when)
+            services.checkin_schedule(actor=request.user, when=form.cleaned_data["at"])
         except ServiceError as error:
             form.add_error("at", error.message)
         else:
@@ -242,7 +235,7 @@ def parked_delete(request: AuthenticatedHttpRequest, parked_id: int) -> HttpResp
 @login_required
 @require_http_methods(["GET", "POST"])
 def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     if not context.is_partnered:
         return redirect("checkins:index")
     current = selectors.ground_rules(couple_id=context.couple_id)
@@ -486,7 +479,7 @@ def moment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def moment_detail(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
     moment = get_own_moment(viewer=request.user, moment_id=moment_id)
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     return render(
         request,
         "checkins/moment_detail.html",

@@ -103,6 +103,10 @@ class NotificationKind(models.TextChoices):
     EXPERIMENT_ENDED = "experiment_ended", "An experiment has ended. The way out you agreed on is there for you both."
     BOUNDARY_CHANGED = "boundary_changed", "A boundary your partner shares has changed."
     BOUNDARY_REVIEW = "boundary_review", "It may be a good time to look over your boundaries, whenever suits you."
+    COUPLE_TIMEZONE = (
+        "couple_timezone",
+        "The time zone of your shared space has changed. Times now show in the new one.",
+    )
 
 
 class Notification(models.Model):

@@ -57,11 +57,12 @@ def couple_zone(couple: Couple) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def partnership_for(*, actor: User, refusal: str) -> Partnership:
-    """The actor's couple and partner, or a ServiceError with the feature's own
-    words when there is no partner to do this with."""
+def partnership_for(*, actor: User, refusal: str, couple_id: int | None = None) -> Partnership:
+    """The actor's couple and partner (read once per request), or a ServiceError
+    with the feature's own words when there is no partner to do this with, or
+    when `couple_id` is given and is not the actor's couple."""
     partnership = couple_context(viewer=actor).partnership
-    if partnership is None:
+    if partnership is None or (couple_id is not None and partnership.couple_id != couple_id):
         raise ServiceError(refusal)
     return partnership
 

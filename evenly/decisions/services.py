@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import F
@@ -22,7 +21,7 @@ from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notify
 from evenly.core.realtime import publish
-from evenly.couples.selectors import Partnership, member_ids, partnership_for
+from evenly.couples.selectors import couple_zone, member_ids, partnership_for
 from evenly.decisions import tasks
 from evenly.decisions.models import (
     WENT_WELL,
@@ -85,19 +84,8 @@ class OptionChanged(ServiceError):
 # ---- Helpers ----
 
 
-def _partnered(actor: User) -> Partnership:
-    return partnership_for(actor=actor, refusal=NOT_PARTNERED)
-
-
 def _not_paused(actor: User, couple_id: int) -> None:
     refuse_while_paused(actor=actor, couple_id=couple_id, refusal=PAUSED)
-
-
-def _in_couple(actor: User, couple_id: int) -> None:
-    context = _partnered(actor)
-    if context.couple_id != couple_id:
-        raise ServiceError(NOT_PARTNERED)
-    _not_paused(actor, couple_id)
 
 
 def _locked(decision: Decision) -> Decision:
@@ -147,7 +135,7 @@ def _perspectives(decision: Decision, actor: User) -> tuple[Perspective, Perspec
 
 
 def decision_open(*, actor: User, topic: str) -> Decision:
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     assert context.couple is not None and context.partner is not None
     _not_paused(actor, context.couple.pk)
     with transaction.atomic():
@@ -163,7 +151,8 @@ def decision_open(*, actor: User, topic: str) -> Decision:
 def decision_write_view(*, actor: User, decision: Decision, text: str) -> Decision:
     """Save the actor's own view. Both views show at the same moment, once
     both are written, so neither partner anchors the other."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         if decision.set_aside_at is None and decision.stage != Stage.VIEWS:
@@ -183,7 +172,8 @@ def decision_write_view(*, actor: User, decision: Decision, text: str) -> Decisi
 
 def decision_write_summary(*, actor: User, decision: Decision, text: str) -> None:
     """The actor's summary of their partner's view, in their own words."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.UNDERSTANDING)
@@ -198,7 +188,8 @@ def decision_write_summary(*, actor: User, decision: Decision, text: str) -> Non
 
 def decision_confirm_summary(*, actor: User, decision: Decision) -> None:
     """The actor says their partner's summary of the actor's view is right."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.UNDERSTANDING)
@@ -216,7 +207,8 @@ def decision_confirm_summary(*, actor: User, decision: Decision) -> None:
 def decision_correct_summary(*, actor: User, decision: Decision, note: str) -> None:
     """The actor gently corrects their partner's summary of the actor's view;
     the partner then has another go, with the note beside it."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.UNDERSTANDING)
@@ -232,7 +224,8 @@ def decision_correct_summary(*, actor: User, decision: Decision, note: str) -> N
 def decision_set_aside(*, actor: User, decision: Decision) -> None:
     """Either partner can set a decision aside. Nothing is deleted and nothing
     expires: it waits, unchanged, until one of them picks it up."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         if not decision.is_open or decision.set_aside_at is not None:
@@ -243,7 +236,8 @@ def decision_set_aside(*, actor: User, decision: Decision) -> None:
 
 
 def decision_resume(*, actor: User, decision: Decision) -> None:
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         if decision.set_aside_at is None:
@@ -261,7 +255,8 @@ def _clear_done(round_: Round) -> None:
 
 
 def option_add(*, actor: User, decision: Decision, text: str, is_compromise: bool = False) -> Option:
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     check_proposal(proposer=actor, text=text)
     with transaction.atomic():
         decision = _locked(decision)
@@ -278,7 +273,8 @@ def option_edit(*, actor: User, option: Option, text: str, seen_version: int, is
     """Save new wording, but only over the version the actor was looking at:
     an edit made meanwhile by the partner is never silently overwritten."""
     decision = option.round.decision
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     check_proposal(proposer=actor, text=text)
     with transaction.atomic():
         decision = _locked(decision)
@@ -301,7 +297,8 @@ def ratings_save(
     """Save the actor's private ratings. Returns the options that changed since
     the actor's page was drawn: those ratings are not saved, so the actor can
     read the new wording first. Marking done needs every option rated."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         if decision.stage == Stage.AGREEING:
@@ -353,7 +350,8 @@ def _mark_done(actor: User, decision: Decision, round_: Round, seat: Seat, optio
 def ratings_reopen(*, actor: User, decision: Decision) -> None:
     """Back from the suggestion to the options, to add a compromise or change
     a rating. Ratings and options stay; both mark done again."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.AGREEING)
@@ -389,7 +387,8 @@ def agreement_sign(
     """Sign these terms. When the partner has signed exactly the same terms
     the agreement starts; different terms replace theirs, and they are asked
     to sign again. Returns True when the agreement has started."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.AGREEING)
@@ -401,7 +400,7 @@ def agreement_sign(
             raise ServiceError(OPTION_CHANGED)
         if not adoptable(option, member_ids_=member_ids(couple_id=decision.couple_id)):
             raise ServiceError(CANT_ADOPT)
-        today = timezone.now().astimezone(ZoneInfo(decision.couple.timezone)).date()
+        today = timezone.now().astimezone(couple_zone(decision.couple)).date()
         if not (today < review_on <= today + timedelta(days=MAX_REVIEW_DAYS)):
             raise ServiceError(REVIEW_DATE_RANGE)
         if trial_days not in TrialLength.values:
@@ -430,8 +429,7 @@ def agreement_sign(
 
 def _schedule_review_reminder(decision: Decision, round_: Round) -> None:
     assert round_.review_on is not None
-    zone = ZoneInfo(decision.couple.timezone)
-    when = datetime.combine(round_.review_on, REMINDER_AT, tzinfo=zone)
+    when = datetime.combine(round_.review_on, REMINDER_AT, tzinfo=couple_zone(decision.couple))
     reminder = tasks.send_review_reminder.using(run_after=when)
     round_id, review_on = round_.pk, round_.review_on.isoformat()
     transaction.on_commit(lambda: reminder.enqueue(round_id, review_on))
@@ -441,7 +439,8 @@ def review_submit(*, actor: User, decision: Decision, level: int, next_step: str
     """The actor's private look back: how it went, and what they'd like next.
     Once both are in, the same choice is followed; different choices open a
     new round, so neither partner decides alone."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     if level not in HowItWent.values or next_step not in NextStep.values:
         raise ServiceError("Choose how it went and what you'd like next.")
     with transaction.atomic():
@@ -501,7 +500,7 @@ def experiment_propose(
 ) -> Experiment:
     """Propose trying something, with its way out written before it starts.
     Proposing is the proposer's yes; it runs only once the partner says yes."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     assert context.couple is not None
     _not_paused(actor, context.couple.pk)
     if not (idea.strip() and ends_when.strip() and then_what.strip()):
@@ -533,17 +532,13 @@ def experiment_propose(
     return experiment
 
 
-def _same_couple(actor: User, couple_id: int) -> None:
-    if _partnered(actor).couple_id != couple_id:
-        raise ServiceError(NOT_PARTNERED)
-
-
 def _answer(actor: User, experiment: Experiment, status: str) -> Experiment:
     # Saying yes waits for the pause to lift; a no, a withdrawal or an ending never waits.
     if status == ExperimentStatus.RUNNING:
-        _in_couple(actor, experiment.couple_id)
+        partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
+        _not_paused(actor, experiment.couple_id)
     else:
-        _same_couple(actor, experiment.couple_id)
+        partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
     with transaction.atomic():
         experiment = _locked_experiment(experiment)
         if experiment.proposed_by_id == actor.pk:
@@ -568,7 +563,7 @@ def experiment_not_now(*, actor: User, experiment: Experiment) -> Experiment:
 
 
 def experiment_withdraw(*, actor: User, experiment: Experiment) -> Experiment:
-    _same_couple(actor, experiment.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
     with transaction.atomic():
         experiment = _locked_experiment(experiment)
         if experiment.proposed_by_id != actor.pk or experiment.status != ExperimentStatus.PROPOSED:
@@ -582,7 +577,7 @@ def experiment_withdraw(*, actor: User, experiment: Experiment) -> Experiment:
 def experiment_end(*, actor: User, experiment: Experiment) -> Experiment:
     """One tap, by either partner, at any moment, even during a pause. No
     reason asked. Both then see the way out they agreed on."""
-    _same_couple(actor, experiment.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
     with transaction.atomic():
         experiment = _locked_experiment(experiment)
         if experiment.status != ExperimentStatus.RUNNING:
@@ -599,7 +594,8 @@ def experiment_end(*, actor: User, experiment: Experiment) -> Experiment:
 def debrief_write(*, actor: User, experiment: Experiment, worked: str, didnt_work: str, surprised: str) -> None:
     """The actor's private notes on how it went. Both sets show together once
     both are written, and stay as the couple's "what works for us" notes."""
-    _in_couple(actor, experiment.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
+    _not_paused(actor, experiment.couple_id)
     if not (worked.strip() or didnt_work.strip() or surprised.strip()):
         raise ServiceError(DEBRIEF_EMPTY)
     with transaction.atomic():

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
-from evenly.couples.selectors import couple_context
 from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
 from evenly.decisions.forms import (
@@ -32,14 +31,14 @@ from evenly.decisions.models import Decision, Experiment, Option, Stage
 
 
 def _partnered_or_404(request: AuthenticatedHttpRequest) -> None:
-    if not couple_context(viewer=request.user).is_partnered:
+    if not request.couple_ctx.is_partnered:
         raise Http404
 
 
 @login_required
 @require_GET
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     return render(
         request,
         "decisions/index.html",

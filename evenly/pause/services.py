@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.core.errors import ServiceError
+from evenly.core.localtime import couple_time
 from evenly.core.realtime import publish
-from evenly.couples.selectors import couple_context, member_ids
+from evenly.couples.selectors import couple_context, couple_zone, member_ids
 from evenly.pause.models import Pause, RevisitChoice
 from evenly.pause.revisit import RevisitError, revisit_time
 from evenly.pause.tasks import send_revisit_reminder
@@ -39,9 +39,9 @@ def pause_start(*, actor: User) -> Pause:
 def pause_set_revisit(*, actor: User, pause: Pause, choice: str, custom_local: datetime | None = None) -> Pause:
     if pause.paused_by_id != actor.pk or not pause.is_active:
         raise ServiceError("Only the partner who paused can choose when to come back to it.")
-    zone = ZoneInfo(pause.couple.timezone)
+    zone = couple_zone(pause.couple)
     now_local = timezone.now().astimezone(zone)
-    custom = custom_local.replace(tzinfo=zone) if custom_local and custom_local.tzinfo is None else custom_local
+    custom = couple_time(custom_local, zone).astimezone(zone) if custom_local else None
     try:
         when = revisit_time(choice, now=now_local, custom=custom)
     except RevisitError as error:
