@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -35,11 +36,19 @@ class SignalView:
 
 
 def signal_view(*, viewer: User) -> SignalView:
+    """Both partners' current colours, in one query."""
     context = couple_context(viewer=viewer)
     partner = context.partner
+    current: dict[int, Signal] = {}
+    if context.couple_id is not None:
+        people = [viewer.pk, partner.pk] if partner else [viewer.pk]
+        for signal in Signal.objects.filter(
+            user_id__in=people, couple_id=context.couple_id, ended_at__isnull=True, lapses_at__gt=timezone.now()
+        ).order_by("-set_at"):
+            current.setdefault(signal.user_id, signal)
     return SignalView(
-        mine=current_signal(user_id=viewer.pk, couple_id=context.couple_id),
-        partners=current_signal(user_id=partner.pk, couple_id=context.couple_id) if partner else None,
+        mine=current.get(viewer.pk),
+        partners=current.get(partner.pk) if partner else None,
         partner=partner,
     )
 
@@ -117,27 +126,34 @@ def invitations_view(*, viewer: User) -> InvitationsView:
     if context.couple_id is None or context.partner is None:
         return view
     now = timezone.now()
-    live = Invitation.objects.filter(
-        couple_id=context.couple_id, outcome__in=LIVE_OUTCOMES, ends_at__gt=now, erased_at__isnull=True
-    ).order_by("starts_at", "pk")
-    for invitation in live:
-        target = view.to_me if invitation.invitee_id == viewer.pk else view.from_me
-        target.append(_view(invitation, viewer))
-    recently_withdrawn = Invitation.objects.filter(
-        couple_id=context.couple_id,
-        outcome=Outcome.WITHDRAWN,
-        ends_at__gt=now,
-        erased_at__isnull=True,
-        withdrawn_at__gt=now - WITHDRAWN_SHOWN_FOR,
-    ).order_by("-withdrawn_at")
-    view.withdrawn = [_view(invitation, viewer) for invitation in recently_withdrawn]
-    cooldown = (
-        Invitation.objects.filter(inviter=viewer, invitee=context.partner, outcome__in=DECLINES, cooldown_until__gt=now)
-        .order_by("-cooldown_until")
-        .values_list("cooldown_until", flat=True)
-        .first()
+    # One query for the live ones, the recently withdrawn ones and a running
+    # cool-down: each condition keeps only rows whose window still runs, so the
+    # cost stays the same however long the couple's history.
+    live = Q(outcome__in=LIVE_OUTCOMES, ends_at__gt=now, erased_at__isnull=True)
+    withdrawn = Q(
+        outcome=Outcome.WITHDRAWN, ends_at__gt=now, erased_at__isnull=True, withdrawn_at__gt=now - WITHDRAWN_SHOWN_FOR
     )
-    view.acknowledgement_until = cooldown
+    cooling = Q(inviter=viewer, invitee=context.partner, outcome__in=DECLINES, cooldown_until__gt=now)
+    ours = Q(couple_id=context.couple_id)
+    rows = list(
+        Invitation.objects.filter(ours & (live | withdrawn) | cooling).annotate(
+            shown_as=Case(
+                When(ours & live, then=Value("live")),
+                When(ours & withdrawn, then=Value("withdrawn")),
+                default=Value("cooling"),
+            ),
+            cools=Case(When(cooling, then=Value(True)), default=Value(False)),
+        )
+    )
+    for invitation in sorted(rows, key=lambda i: (i.starts_at, i.pk)):
+        if invitation.shown_as == "live":
+            target = view.to_me if invitation.invitee_id == viewer.pk else view.from_me
+            target.append(_view(invitation, viewer))
+    withdrawn_rows = [i for i in rows if i.shown_as == "withdrawn"]
+    view.withdrawn = [
+        _view(i, viewer) for i in sorted(withdrawn_rows, key=lambda i: i.withdrawn_at or now, reverse=True)
+    ]
+    view.acknowledgement_until = max((i.cooldown_until for i in rows if i.cools and i.cooldown_until), default=None)
     view.partner_pace_slower = settings_for(context.partner).slower_pace
     return view
 
