@@ -9,7 +9,7 @@ from evenly.accounts.models import User
 from evenly.core.errors import ServiceError
 from evenly.core.localtime import couple_time
 from evenly.core.realtime import publish
-from evenly.couples.selectors import couple_context, couple_zone, member_ids
+from evenly.couples.selectors import couple_context, couple_zone, forget_couple_contexts, member_ids
 from evenly.pause.models import Pause, RevisitChoice
 from evenly.pause.revisit import RevisitError, revisit_time
 from evenly.pause.tasks import send_revisit_reminder
@@ -30,6 +30,7 @@ def pause_start(*, actor: User) -> Pause:
         with transaction.atomic():
             pause = Pause.objects.create(couple=context.couple, paused_by=actor)
             publish(recipients=member_ids(couple_id=context.couple.pk), event="pause.started", pause=pause.pk)
+        forget_couple_contexts()
     except IntegrityError:
         # Another tab pressed at the same instant; theirs is the pause.
         return Pause.objects.get(couple=context.couple, paused_by=actor, lifted_at__isnull=True)
@@ -63,6 +64,7 @@ def pause_lift(*, actor: User, pause: Pause) -> None:
         lifted = Pause.objects.filter(pk=pause.pk, lifted_at__isnull=True).update(lifted_at=timezone.now())
         if lifted:
             publish(recipients=member_ids(couple_id=pause.couple_id), event="pause.lifted", pause=pause.pk)
+    forget_couple_contexts()
 
 
 def pauses_end_for_couple(*, couple_id: int) -> None:
