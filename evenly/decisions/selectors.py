@@ -289,9 +289,15 @@ def wins_for(*, viewer: User) -> list[Win]:
             )
         )
     talked_through = Experiment.objects.filter(couple_id=couple_id, debriefs_revealed_at__isnull=False)
-    for experiment in talked_through.order_by("-debriefs_revealed_at").prefetch_related("debriefs")[:WINS_SHOWN]:
+    recent = talked_through.order_by("-debriefs_revealed_at")[:WINS_SHOWN]
+    # Always one query for the notes (a subquery, not a list of ids), so a new
+    # couple's page costs what a long-standing couple's does.
+    notes_of: dict[int, list[Debrief]] = {}
+    for debrief in Debrief.objects.filter(experiment__in=recent.values("pk")):
+        notes_of.setdefault(debrief.experiment_id, []).append(debrief)
+    for experiment in recent:
         assert experiment.debriefs_revealed_at is not None
-        notes = sorted(experiment.debriefs.all(), key=lambda d: d.author_id != viewer.pk)
+        notes = sorted(notes_of.get(experiment.pk, []), key=lambda d: d.author_id != viewer.pk)
         wins.append(
             Win(
                 when=timezone.localdate(experiment.debriefs_revealed_at),

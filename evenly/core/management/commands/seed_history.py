@@ -5,7 +5,7 @@ taken to its look-back, an experiment with its debriefs, a boundary change and
 a review. Through the real services, dated back afterwards.
 
 Development only (EVENLY_SEED_ALLOWED), and idempotent: a couple that already
-has this much history is left as it is.
+has a history is left as it is.
 """
 
 from __future__ import annotations
@@ -45,9 +45,12 @@ class Command(BaseCommand):
         couple = couple_context(viewer=alex).couple
         assert couple is not None  # seed_demo made the couple
         weeks = years * 52
-        oldest = timezone.now() - timedelta(weeks=weeks - 1)
-        if CheckIn.objects.filter(couple=couple, started_at__lte=oldest).exists():
-            self.stdout.write("Alex & Sam already have this much history. Nothing changed.")
+        # seed_demo's own past check-in is two weeks old; anything older is history seeded here.
+        if CheckIn.objects.filter(couple=couple, started_at__lt=timezone.now() - timedelta(weeks=3)).exists():
+            self.stdout.write(
+                "Alex & Sam already have a history. Nothing changed "
+                "(run seed_demo --reset first for a history of another length)."
+            )
             return
         started = time.monotonic()
         seed_couple_history(alex, sam, weeks=weeks)
