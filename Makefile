@@ -8,10 +8,12 @@ export PORT
 .PHONY: run test bench lint install install-dev browser-deps lock clean
 
 $(BIN)/python:
+	@echo "Evenly: creating a virtual environment in $(VENV)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	@echo "Evenly: installing the pinned dependencies (a minute or two the first time)..."
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
@@ -26,8 +28,10 @@ install-dev: $(VENV)/.installed-dev
 
 ## run: install, migrate the embedded SQLite database and serve on http://127.0.0.1:$(PORT)
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "Evenly: preparing the database in var/..."
+	@$(BIN)/python manage.py migrate --noinput --verbosity 0
+	@$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "Evenly: serving on http://127.0.0.1:$(PORT) (Ctrl+C stops it). Account emails are printed here."
 	$(BIN)/python manage.py serve --port $(PORT)
 
 ## test: every test (unit, service, view, browser, accessibility) on SQLite

@@ -4,6 +4,13 @@ import os
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Property tests judge behaviour, not speed: CI machines are small and shared,
+# so no per-example deadline (speed targets live in `make bench`).
+from hypothesis import settings as hypothesis_settings
+
+hypothesis_settings.register_profile("evenly", deadline=None)
+hypothesis_settings.load_profile("evenly")
+
 # The cast of users and couples, available to every test in the project.
 pytest_plugins = ["tests.cast"]
 

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("list/", core_views.neutral_page, name="neutral"),
+    path("notifications/", core_views.notices, name="notices"),
     path("notifications/<int:notification_id>/dismiss/", core_views.notification_dismiss, name="notification_dismiss"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("evenly.accounts.urls")),

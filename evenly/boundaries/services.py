@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -37,7 +38,7 @@ from evenly.boundaries.models import (
 )
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind, Visibility
-from evenly.core.notifications import notify
+from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import couple_context
 
@@ -54,6 +55,9 @@ DAYS_PER_MONTH = 30
 
 
 # ---- Boundaries ----
+
+PARTNER_BOUNDARIES_NOTICE = "partner-boundaries"
+BOUNDARY_REVIEW_NOTICE = "boundary-review"
 
 
 def _check_lengths(*, wording: str = "", note: str = "", conditions: tuple[str, ...] = ()) -> None:
@@ -92,15 +96,34 @@ def _record(boundary: Boundary, action: str) -> None:
     )
 
 
+def _partner_seeing(boundary: Boundary) -> User | None:
+    context = couple_context(viewer=boundary.author)
+    # A boundary shared in an earlier couple is not visible to a new partner.
+    if context.partner is None or boundary.couple_id != context.couple_id:
+        return None
+    return context.partner
+
+
+def _refresh_partner_view(*, boundary: Boundary) -> None:
+    """Any change to what the partner may see (shared, gentler, made private,
+    removed) redraws their open view at once, without a notice."""
+    partner = _partner_seeing(boundary)
+    if partner is not None:
+        publish(recipients=[partner.pk], event="boundary.changed", boundary=boundary.pk)
+
+
 def _tell_partner_it_is_stricter(*, boundary: Boundary) -> None:
     """A stricter shared boundary applies at once; the partner is told in
     neutral words and their open view refreshes."""
-    context = couple_context(viewer=boundary.author)
-    partner = context.partner
-    # A boundary shared in an earlier couple is not visible to a new partner.
-    if partner is None or boundary.couple_id != context.couple_id:
+    partner = _partner_seeing(boundary)
+    if partner is None:
         return
-    notify(user_ids=[partner.pk], kind=NotificationKind.BOUNDARY_CHANGED)
+    notify(
+        user_ids=[partner.pk],
+        kind=NotificationKind.BOUNDARY_CHANGED,
+        url=reverse("boundaries:partner"),
+        subject=PARTNER_BOUNDARIES_NOTICE,
+    )
     publish(recipients=[partner.pk], event="boundary.changed", boundary=boundary.pk)
 
 
@@ -202,6 +225,8 @@ def boundary_update(
         _record(locked, ChangeAction.CHANGED)
         if locked.is_shared and is_stricter(before, kind):
             _tell_partner_it_is_stricter(boundary=locked)
+        elif locked.is_shared:
+            _refresh_partner_view(boundary=locked)
     return locked
 
 
@@ -221,6 +246,8 @@ def boundary_share(*, actor: User, boundary: Boundary) -> Boundary:
         _record(locked, ChangeAction.SHARED)
         if locked.kind == Kind.HARD_LIMIT:
             _tell_partner_it_is_stricter(boundary=locked)
+        else:
+            _refresh_partner_view(boundary=locked)
     return locked
 
 
@@ -237,6 +264,7 @@ def boundary_unshare(*, actor: User, boundary: Boundary) -> Boundary:
         _record(locked, ChangeAction.UNSHARED)
         # Nothing left to talk about for the partner; the agenda item goes too.
         TalkRequest.objects.filter(boundary=locked, addressed_at__isnull=True).delete()
+        _refresh_partner_view(boundary=locked)
     return locked
 
 
@@ -245,6 +273,8 @@ def boundary_delete(*, actor: User, boundary: Boundary) -> None:
         raise ServiceError("Only the person who wrote a boundary can remove it.")
     with transaction.atomic():
         _record(boundary, ChangeAction.REMOVED)
+        if boundary.is_shared:
+            _refresh_partner_view(boundary=boundary)
         Boundary.objects.filter(pk=boundary.pk).delete()
 
 
@@ -316,6 +346,7 @@ def review_finish(*, actor: User, review: Review) -> None:
         Review.objects.filter(pk=review.pk, finished_at__isnull=True).update(finished_at=timezone.now())
         row = _settings_for(actor)
         row.review_suggested_at = None
+        notices_resolve(subject=BOUNDARY_REVIEW_NOTICE, user_ids=[actor.pk])
         row.next_reminder_at = _next_reminder(row.reminder_months)
         row.save(update_fields=["review_suggested_at", "next_reminder_at"])
         _schedule_reminder(row)
@@ -359,6 +390,13 @@ def review_reminder_set(*, actor: User, months: int) -> ReviewSettings:
     return row
 
 
+def partner_boundaries_seen(*, actor: User) -> None:
+    """Looking at the partner's shared list is what a "boundary changed"
+    notice asks for, so the notice goes."""
+    with transaction.atomic():
+        notices_resolve(subject=PARTNER_BOUNDARIES_NOTICE, user_ids=[actor.pk])
+
+
 def review_suggest(*, user_ids: list[int]) -> None:
     """Invite a review: a neutral notice and a gentle note on the list page.
     Inside the caller's transaction."""
@@ -367,7 +405,12 @@ def review_suggest(*, user_ids: list[int]) -> None:
         row, _ = ReviewSettings.objects.get_or_create(user_id=user_id)
         row.review_suggested_at = now
         row.save(update_fields=["review_suggested_at"])
-    notify(user_ids=user_ids, kind=NotificationKind.BOUNDARY_REVIEW)
+    notify(
+        user_ids=user_ids,
+        kind=NotificationKind.BOUNDARY_REVIEW,
+        url=reverse("boundaries:review"),
+        subject=BOUNDARY_REVIEW_NOTICE,
+    )
 
 
 def reminder_fire(*, user_id: int) -> None:

@@ -211,6 +211,7 @@ def _partner_context(request: Request) -> dict[str, Any]:
 @login_required
 @require_GET
 def partner(request: Request) -> HttpResponse:
+    services.partner_boundaries_seen(actor=request.user)
     return render(request, "boundaries/partner.html", _partner_context(request))
 
 

@@ -102,6 +102,9 @@ class StartForm(forms.Form):
     mode = forms.ChoiceField(
         label="How would you like to hold it?", choices=Mode.choices, widget=forms.RadioSelect, initial=Mode.TWO_DEVICES
     )
+    # With a plan in place, the button pressed says which: begin the planned
+    # one now, or a separate one that keeps the plan.
+    keep_plan = forms.BooleanField(required=False)
 
 
 class ScheduleForm(forms.Form):

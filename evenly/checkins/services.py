@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -37,7 +38,7 @@ from evenly.checkins.tasks import send_checkin_reminder
 from evenly.core.errors import ServiceError
 from evenly.core.localtime import couple_time
 from evenly.core.models import NotificationKind, Visibility
-from evenly.core.notifications import notify
+from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import couple_context, couple_zone, member_ids, partnership_for
 from evenly.pause.selectors import refuse_while_paused
@@ -287,7 +288,12 @@ def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
         else:
             checkin.scheduled_for = when
             checkin.save(update_fields=["scheduled_for"])
-        notify(user_ids=[context.partner.pk], kind=NotificationKind.CHECKIN_PLANNED)
+        notify(
+            user_ids=[context.partner.pk],
+            kind=NotificationKind.CHECKIN_PLANNED,
+            url=reverse("checkins:index"),
+            subject=f"checkin:{checkin.pk}",
+        )
         remind_at = max(when - REMIND_BEFORE, now)
         reminder = send_checkin_reminder.using(run_after=remind_at)
         checkin_id, planned = checkin.pk, when.isoformat()
@@ -296,17 +302,26 @@ def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
     return checkin
 
 
+def checkin_seen(*, actor: User, checkin: CheckIn) -> None:
+    """Opening a check-in is what its notices ask for, so they go."""
+    with transaction.atomic():
+        notices_resolve(subject=f"checkin:{checkin.pk}", user_ids=[actor.pk])
+
+
 def checkin_cancel(*, actor: User, checkin: CheckIn) -> None:
     partnership_for(actor=actor, refusal=NOT_PARTNERED)
     with transaction.atomic():
         cancelled = CheckIn.objects.filter(pk=checkin.pk, status=Status.SCHEDULED).update(status=Status.CANCELLED)
         if cancelled:
+            notices_resolve(subject=f"checkin:{checkin.pk}")
             _checkin_changed(checkin)
 
 
-def checkin_start(*, actor: User, mode: str) -> CheckIn:
-    """Begin a check-in now: the planned one if there is one. If the partner
-    began one at the same moment, that one is the check-in."""
+def checkin_start(*, actor: User, mode: str, keep_plan: bool = False) -> CheckIn:
+    """Begin a check-in now: the planned one, unless `keep_plan` asks for a
+    separate one that leaves the plan in place. If the partner began one at
+    the same moment, that one is the check-in. The partner's open pages show it
+    at once, and a notice with the way in waits for them."""
     context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if mode not in Mode.values:
@@ -326,7 +341,9 @@ def checkin_start(*, actor: User, mode: str) -> CheckIn:
             )
             second = partner.pk if first == actor.pk else actor.pk
             session = flow.start(first_speaker=first, other_partner=second)
-            checkin = CheckIn.objects.filter(couple=context.couple, status=Status.SCHEDULED).first()
+            checkin = (
+                None if keep_plan else CheckIn.objects.filter(couple=context.couple, status=Status.SCHEDULED).first()
+            )
             if checkin is None:
                 checkin = CheckIn(couple=context.couple, proposed_by=actor)
             checkin.status = Status.OPEN
@@ -336,6 +353,13 @@ def checkin_start(*, actor: User, mode: str) -> CheckIn:
             checkin.flow = session.to_dict()
             checkin.version = 1
             checkin.save()
+            notices_resolve(subject=f"checkin:{checkin.pk}")
+            notify(
+                user_ids=[partner.pk],
+                kind=NotificationKind.CHECKIN_BEGUN,
+                url=reverse("checkins:checkin", args=[checkin.pk]),
+                subject=f"checkin:{checkin.pk}",
+            )
             _checkin_changed(checkin)
             return checkin
     except IntegrityError:

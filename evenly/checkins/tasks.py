@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
@@ -26,4 +27,9 @@ def send_checkin_reminder(checkin_id: int, scheduled_for: str) -> None:
     ):
         return
     with transaction.atomic():
-        notify(user_ids=member_ids(couple_id=checkin.couple_id), kind=NotificationKind.CHECKIN_SOON)
+        notify(
+            user_ids=member_ids(couple_id=checkin.couple_id),
+            kind=NotificationKind.CHECKIN_SOON,
+            url=reverse("checkins:index"),
+            subject=f"checkin:{checkin.pk}",
+        )

@@ -6,6 +6,7 @@ app_name = "checkins"
 urlpatterns = [
     path("", views.index, name="index"),
     path("start/", views.start, name="start"),
+    path("now/", views.now, name="now"),
     path("plan/", views.schedule, name="schedule"),
     path("rules/", views.rules, name="rules"),
     path("agenda/", views.agenda, name="agenda"),

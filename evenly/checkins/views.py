@@ -84,6 +84,18 @@ def _index(request: AuthenticatedHttpRequest, status: int = 200, **forms: Any) -
 
 @login_required
 @require_GET
+def now(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The check-in under way or planned, re-fetched when either partner
+    begins, plans, moves or cancels one."""
+    return render(
+        request,
+        "checkins/_now.html",
+        {"overview": selectors.overview_for(viewer=request.user), "start_form": StartForm()},
+    )
+
+
+@login_required
+@require_GET
 def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The agenda region, re-fetched when either partner changes it."""
     context = request.couple_ctx
@@ -103,7 +115,9 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _index(request, status=400, start_form=form)
     try:
-        checkin = services.checkin_start(actor=request.user, mode=form.cleaned_data["mode"])
+        checkin = services.checkin_start(
+            actor=request.user, mode=form.cleaned_data["mode"], keep_plan=form.cleaned_data["keep_plan"]
+        )
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect("checkins:index")
@@ -314,6 +328,7 @@ def _stage_context(
 @require_GET
 def checkin_page(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    services.checkin_seen(actor=request.user, checkin=checkin)
     if checkin.status == Status.SCHEDULED:
         return render(request, "checkins/planned.html", {"checkin": checkin, "start_form": StartForm()})
     if checkin.status == Status.CLOSED:

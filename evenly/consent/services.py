@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -34,7 +35,7 @@ from evenly.consent.tasks import forget_ended_consent
 from evenly.core.errors import ServiceError
 from evenly.core.localtime import couple_time
 from evenly.core.models import NotificationKind
-from evenly.core.notifications import notify
+from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
 from evenly.couples.selectors import couple_zone, member_ids, partnership_for
@@ -123,7 +124,12 @@ def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
         dialogue = Dialogue.objects.create(couple=pair.couple, started_by=actor, ends_at=ends_at)
         _forget_at(dialogue.ends_at)
         publish(recipients=member_ids(couple_id=pair.couple.pk), event="consent.dialogue_opened", dialogue=dialogue.pk)
-        notify(user_ids=[pair.partner.pk], kind=NotificationKind.CONSENT_CHECK_IN_OPEN)
+        notify(
+            user_ids=[pair.partner.pk],
+            kind=NotificationKind.CONSENT_CHECK_IN_OPEN,
+            url=reverse("consent:dialogue", args=[dialogue.pk]),
+            subject=f"dialogue:{dialogue.pk}",
+        )
     return dialogue
 
 
@@ -156,6 +162,7 @@ def dialogue_answer(
                 )
         except IntegrityError:
             raise ServiceError(ALREADY_ANSWERED_TONIGHT)
+        notices_resolve(subject=f"dialogue:{locked.pk}", user_ids=[actor.pk])
         if colour == Colour.RED:
             # Safety before secrecy: red stops everything at once.
             signal_set(actor=actor, colour=colour)
@@ -218,7 +225,12 @@ def invitation_create(
         )
         _forget_at(invitation.ends_at)
         publish(recipients=[actor.pk, pair.partner.pk], event="consent.invited", invitation=invitation.pk)
-        notify(user_ids=[pair.partner.pk], kind=NotificationKind.CONSENT_INVITATION)
+        notify(
+            user_ids=[pair.partner.pk],
+            kind=NotificationKind.CONSENT_INVITATION,
+            url=reverse("consent:invitation", args=[invitation.pk]),
+            subject=f"invitation:{invitation.pk}",
+        )
     return invitation
 
 
@@ -255,6 +267,7 @@ def invitation_answer(*, actor: User, invitation: Invitation, outcome: str, cond
             fields.append("cooldown_until")
             _forget_at(now)
         locked.save(update_fields=fields)
+        notices_resolve(subject=f"invitation:{locked.pk}")
         publish(recipients=[locked.inviter_id, locked.invitee_id], event="consent.answered", invitation=locked.pk)
     return locked
 
@@ -278,6 +291,7 @@ def invitation_withdraw(*, actor: User, invitation: Invitation) -> Invitation:
         locked.withdrawn_by = actor
         locked.conditions = ""
         locked.save(update_fields=["outcome", "withdrawn_at", "withdrawn_by", "conditions"])
+        notices_resolve(subject=f"invitation:{locked.pk}")
         _forget_at(now)
         publish(recipients=[locked.inviter_id, locked.invitee_id], event="consent.withdrawn", invitation=locked.pk)
     return locked

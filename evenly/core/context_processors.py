@@ -4,13 +4,20 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from evenly.core.navigation import nav_links
+
 
 def evenly(request: HttpRequest) -> dict[str, Any]:
     """Where the viewer stands, for the header, the Pause control and the
     pause layer. Lazy, so pages that never show them cost nothing."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"couple_ctx": None, "pause_state": None, "csp_nonce": getattr(request, "csp_nonce", "")}
+        return {
+            "couple_ctx": None,
+            "pause_state": None,
+            "csp_nonce": getattr(request, "csp_nonce", ""),
+            "nav_links": (),
+        }
     from evenly.couples.selectors import couple_context
     from evenly.pause.selectors import pause_state
 
@@ -27,4 +34,9 @@ def evenly(request: HttpRequest) -> dict[str, Any]:
             cache["pause"] = pause_state(viewer=user, couple_id=couple_id)
         return cache["pause"]
 
-    return {"couple_ctx": ctx, "pause_state": state, "csp_nonce": getattr(request, "csp_nonce", "")}
+    return {
+        "couple_ctx": ctx,
+        "pause_state": state,
+        "csp_nonce": getattr(request, "csp_nonce", ""),
+        "nav_links": lambda: nav_links(request.path),
+    }

@@ -96,6 +96,7 @@ class NotificationKind(models.TextChoices):
     CONSENT_INVITATION = "consent_invitation", "There's an invitation for you, to answer only if and when you like."
     CHECKIN_PLANNED = "checkin_planned", "A check-in has been planned. You'll find it under Check-ins."
     CHECKIN_SOON = "checkin_soon", "A check-in you planned together starts soon."
+    CHECKIN_BEGUN = "checkin_begun", "A check-in has begun. Join whenever you're ready."
     DECISION_REVIEW = (
         "decision_review",
         "Something you are trying together has reached its look-back date. Take a look whenever suits you both.",
@@ -115,11 +116,17 @@ class Notification(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=32)
+    # Where the notice leads (a path inside Evenly, ids only), and what it is
+    # about ("invitation:12"): the same notice about the same thing is never
+    # listed twice, and it goes away once the thing has been dealt with.
+    url = models.CharField(max_length=200, blank=True, default="")
+    subject = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "dismissed_at"], name="notice_open_for_user")]
 
     @property
     def text(self) -> str:

@@ -10,14 +10,22 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from evenly.core.http import AuthenticatedHttpRequest
 from evenly.core.models import Notification
+from evenly.core.notifications import open_notices
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")
-    notifications = Notification.objects.filter(user=request.user, dismissed_at__isnull=True)[:5]
-    return render(request, "core/home.html", {"notifications": notifications})
+    return render(request, "core/home.html", {"notifications": open_notices(viewer=request.user)})
+
+
+@login_required
+@require_GET
+def notices(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The home page's notices alone, re-fetched when one arrives or goes."""
+    return render(request, "core/_notices.html", {"notifications": open_notices(viewer=request.user)})
 
 
 @login_required

@@ -13,13 +13,14 @@ from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
 from evenly.core.errors import ServiceError
 from evenly.core.models import NotificationKind
-from evenly.core.notifications import notify
+from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import couple_zone, member_ids, partnership_for
 from evenly.decisions import tasks
@@ -452,6 +453,7 @@ def review_submit(*, actor: User, decision: Decision, level: int, next_step: str
         Seat.objects.filter(round=round_, user=actor).update(
             review_level=level, review_next=next_step, reviewed_at=timezone.now()
         )
+        notices_resolve(subject=f"decision:{decision.pk}", user_ids=[actor.pk])
         seats = list(Seat.objects.filter(round=round_))
         if any(seat.reviewed_at is None for seat in seats):
             return
@@ -586,7 +588,12 @@ def experiment_end(*, actor: User, experiment: Experiment) -> Experiment:
         experiment.ended_at = timezone.now()
         experiment.ended_by = actor
         experiment.save(update_fields=["status", "ended_at", "ended_by"])
-        notify(user_ids=member_ids(couple_id=experiment.couple_id), kind=NotificationKind.EXPERIMENT_ENDED)
+        notify(
+            user_ids=member_ids(couple_id=experiment.couple_id),
+            kind=NotificationKind.EXPERIMENT_ENDED,
+            url=reverse("decisions:experiment", args=[experiment.pk]),
+            subject=f"experiment:{experiment.pk}",
+        )
         _tell_both_experiment(experiment)
     return experiment
 
@@ -609,6 +616,7 @@ def debrief_write(*, actor: User, experiment: Experiment, worked: str, didnt_wor
             author=actor,
             defaults={"worked": worked.strip(), "didnt_work": didnt_work.strip(), "surprised": surprised.strip()},
         )
+        notices_resolve(subject=f"experiment:{experiment.pk}", user_ids=[actor.pk])
         if Debrief.objects.filter(experiment=experiment).count() == 2:
             experiment.debriefs_revealed_at = timezone.now()
             experiment.save(update_fields=["debriefs_revealed_at"])

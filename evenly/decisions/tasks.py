@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django_tasks import task
 
@@ -22,4 +23,9 @@ def send_review_reminder(round_id: int, review_on: str) -> None:
     if decision.stage != Stage.TRIAL or decision.round_number != round_.number or decision.couple.ended_at:
         return
     with transaction.atomic():
-        notify(user_ids=member_ids(couple_id=decision.couple_id), kind=NotificationKind.DECISION_REVIEW)
+        notify(
+            user_ids=member_ids(couple_id=decision.couple_id),
+            kind=NotificationKind.DECISION_REVIEW,
+            url=reverse("decisions:detail", args=[decision.pk]),
+            subject=f"decision:{decision.pk}",
+        )

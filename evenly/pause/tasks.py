@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django_tasks import task
 
@@ -21,4 +22,9 @@ def send_revisit_reminder(pause_id: int, revisit_at: str) -> None:
     if pause is None or pause.revisit_at != parse_datetime(revisit_at) or pause.couple.ended_at:
         return
     with transaction.atomic():
-        notify(user_ids=member_ids(couple_id=pause.couple_id), kind=NotificationKind.REVISIT_REMINDER)
+        notify(
+            user_ids=member_ids(couple_id=pause.couple_id),
+            kind=NotificationKind.REVISIT_REMINDER,
+            url=reverse("home"),
+            subject=f"pause:{pause.pk}",
+        )

@@ -202,3 +202,50 @@ document.addEventListener("click", function (event) {
   });
 })();
 // ---- end consent ----
+
+// ---- Pages that follow a shared thing (a decision, an experiment) ----
+// When it changes, the page redraws itself for both partners at once, so a
+// reveal needs no click. If something is being typed on the page, nothing is
+// replaced: the page's own calm note offers the latest instead.
+(function () {
+  "use strict";
+  var body = document.body;
+  var marker = document.querySelector("[data-follow-page]");
+  if (!marker || !body.getAttribute("data-live")) { return; }
+  function typing(root) {
+    return Array.prototype.some.call(root.querySelectorAll("textarea, input, select"), function (field) {
+      if (field.type === "hidden" || field.type === "submit") { return false; }
+      if (field.type === "checkbox" || field.type === "radio") { return field.checked !== field.defaultChecked; }
+      if (field.tagName === "SELECT") {
+        return Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; });
+      }
+      return field.value !== field.defaultValue;
+    });
+  }
+  var pending = null;
+  function redraw() {
+    var main = document.getElementById("main");
+    if (!main || typing(main)) { return; }
+    if (pending) { return; }
+    pending = fetch(location.pathname + location.search, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
+      .then(function (html) {
+        pending = null;
+        if (html === null || typing(main)) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("main");
+        if (!fresh) { return; }
+        var focusedId = document.activeElement && document.activeElement.id;
+        main.innerHTML = fresh.innerHTML;
+        if (window.htmx) { window.htmx.process(main); }
+        var again = focusedId && document.getElementById(focusedId);
+        if (again) { again.focus(); }
+        var status = document.getElementById("live-status");
+        if (status) { status.textContent = marker.getAttribute("data-follow-announce") || ""; }
+      })
+      .catch(function () { pending = null; });
+  }
+  marker.getAttribute("data-follow-page").split(" ").forEach(function (name) {
+    body.addEventListener("evenly:" + name, redraw);
+  });
+  body.addEventListener("evenly:resync", redraw);
+})();

@@ -175,7 +175,7 @@ def test_it_pauses_for_both_mid_check_in_and_resumes_later(browsing, partners):
     alex.get_by_role("button", name="I'm ready: lift the pause").click()
     sam.locator(".pause-notice").wait_for(state="detached")
     open_live(alex, "/checkins/")
-    alex.get_by_role("link", name="Carry on with the check-in").click()
+    alex.get_by_role("link", name="Join the check-in").click()
     heading(alex, "Sam is speaking")
     assert sam.get_by_label("Your piece").input_value() == "Half-way through a thought"
     sam.get_by_role("button", name="Share my piece").click()

@@ -38,9 +38,10 @@ def test_it_takes_a_decision_from_views_to_a_co_signed_trial(browsing, partners)
     sam.get_by_role("textbox", name="Your view").fill("I'd like to plan one thing together each weekend.")
     sam.get_by_role("button", name="Save my view").click()
     sam.get_by_role("heading", name="Your two views").wait_for()
-    # Alex's open page offers the newest version without reloading by itself.
-    alex.get_by_role("link", name="Show the latest").click()
+    # The reveal reaches Alex's open page at the same moment, without a click.
+    alex.get_by_role("heading", name="Your two views").wait_for(timeout=3000)
     assert "plan one thing together" in alex.content()
+    assert not alex.get_by_role("link", name="Show the latest").is_visible()
 
     alex.get_by_label("Your partner's view, in your own words").fill("You'd like one shared plan each weekend.")
     alex.get_by_role("button", name="Share my summary").click()
@@ -115,12 +116,18 @@ def test_it_runs_an_experiment_ended_early_by_one_partner_and_debriefed(browsing
     alex.locator(".exit-strategy").get_by_text("We walk back together and make tea").wait_for()
     assert Experiment.objects.get().status == ExperimentStatus.ENDED
 
-    for page, words in ((alex, "Talking without screens"), (sam, "The quiet streets")):
-        page.goto(url)
-        page.get_by_label("What worked").fill(words)
-        page.get_by_role("button", name="Save my notes").click()
+    alex.goto(url)
+    alex.get_by_label("What worked").fill("Talking without screens")
+    alex.get_by_role("button", name="Save my notes").click()
+    alex.wait_for_selector("body[data-live-state=open]", state="attached")
+    sam.goto(url)
+    sam.get_by_label("What worked").fill("The quiet streets")
+    sam.get_by_role("button", name="Save my notes").click()
     sam.get_by_role("heading", name="What works for us").wait_for()
     assert "Talking without screens" in sam.content()
+    # Both notes show on Alex's open page at the same moment, with no click.
+    alex.get_by_role("heading", name="What works for us").wait_for(timeout=3000)
+    assert "The quiet streets" in alex.content()
     sam.goto("/decisions/wins/")
     assert "A slow evening walk" in sam.content()
     browsing.screenshot(sam, "wins-mobile")

@@ -54,12 +54,17 @@ def test_a_stricter_shared_boundary_tells_only_the_partner_with_ids_only(
     assert notice.text == "A boundary your partner shares has changed."
 
 
-def test_a_looser_change_sends_nothing(alex, sam, event_tap, django_capture_on_commit_callbacks):
+def test_a_looser_change_redraws_the_partners_view_without_a_notice(
+    alex, sam, jordan, event_tap, django_capture_on_commit_callbacks
+):
     boundary = entry(alex, 103, shared=True, kind=Kind.HARD_LIMIT)
-    event_tap.listen(alex, sam)
+    Notification.objects.all().delete()
+    event_tap.listen(alex, sam, jordan)
     with django_capture_on_commit_callbacks(execute=True):
-        services.boundary_update(actor=alex, boundary=boundary, kind=Kind.CURIOUS)
-    assert event_tap.received(sam) == []
+        services.boundary_update(actor=alex, boundary=boundary, kind=Kind.CURIOUS, note=PRIVATE)
+    assert _events(event_tap, sam) == [("boundary.changed", {"boundary": boundary.pk})]
+    assert event_tap.received(alex) == [] and event_tap.received(jordan) == []
+    assert not Notification.objects.filter(user=sam).exists()
 
 
 def test_a_stricter_private_boundary_sends_nothing(alex, sam, event_tap, django_capture_on_commit_callbacks):
@@ -83,15 +88,33 @@ def test_a_newly_shared_hard_limit_tells_the_partner(alex, sam, event_tap, djang
     assert ("boundary.changed", {"boundary": boundary.pk}) in _events(event_tap, sam)
 
 
-def test_sharing_a_gentler_entry_or_unsharing_sends_nothing(alex, sam, event_tap, django_capture_on_commit_callbacks):
+def test_sharing_unsharing_and_removing_redraw_the_partners_view_without_a_notice(
+    alex, sam, jordan, event_tap, django_capture_on_commit_callbacks
+):
+    gentle = entry(alex, 103)
+    shared_limit = entry(alex, 104, shared=True, kind=Kind.HARD_LIMIT)
+    Notification.objects.all().delete()
+    event_tap.listen(sam, jordan)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.boundary_share(actor=alex, boundary=gentle)
+        services.boundary_unshare(actor=alex, boundary=gentle)
+        services.boundary_delete(actor=alex, boundary=shared_limit)
+    assert _events(event_tap, sam) == [
+        ("boundary.changed", {"boundary": gentle.pk}),
+        ("boundary.changed", {"boundary": gentle.pk}),
+        ("boundary.changed", {"boundary": shared_limit.pk}),
+    ]
+    assert event_tap.received(jordan) == []
+    assert not Notification.objects.filter(user=sam).exists()
+
+
+def test_a_private_entry_never_reaches_the_partner(alex, sam, event_tap, django_capture_on_commit_callbacks):
     event_tap.listen(sam)
     with django_capture_on_commit_callbacks(execute=True):
-        boundary = entry(alex, 103, shared=True)
-        services.boundary_unshare(actor=alex, boundary=boundary)
-        services.boundary_delete(actor=alex, boundary=entry(alex, 104, shared=True, kind=Kind.HARD_LIMIT))
-    assert [e for e, _ in _events(event_tap, sam) if e == "boundary.changed"] == [
-        "boundary.changed"
-    ]  # only the hard limit added as shared
+        boundary = entry(alex, 103)
+        services.boundary_update(actor=alex, boundary=boundary, kind=Kind.CURIOUS)
+        services.boundary_delete(actor=alex, boundary=boundary)
+    assert event_tap.received(sam) == []
 
 
 def test_only_the_author_can_change_a_boundary(alex, sam):

@@ -61,7 +61,8 @@ def test_the_first_answer_tells_the_partner_nothing(alex, sam, jordan, event_tap
         )
     expected = ["consent.revealed", "consent.signal", "consent.signal"]
     assert names(events(event_tap, alex)) == expected
-    assert names(events(event_tap, sam)) == expected
+    # Sam's own notice about the open check-in goes once she has answered.
+    assert names(events(event_tap, sam)) == ["notification.created", *expected]
     assert events(event_tap, jordan) == []
 
 
@@ -93,7 +94,8 @@ def test_invitation_events_go_to_the_two_partners_only(
     with django_capture_on_commit_callbacks(execute=True):
         services.invitation_answer(actor=sam, invitation=invitation, outcome="yes_if", conditions="Sam-private")
     assert names(events(event_tap, alex)) == ["consent.answered"]
-    assert names(events(event_tap, sam)) == ["consent.answered"]
+    # Sam's notice about the invitation goes once she has answered it.
+    assert names(events(event_tap, sam)) == ["notification.created", "consent.answered"]
     with django_capture_on_commit_callbacks(execute=True):
         services.invitation_withdraw(actor=sam, invitation=invitation)
     withdrawn = events(event_tap, alex)
