@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from evenly.accounts.models import User
 from evenly.checkins import flow
@@ -39,8 +39,9 @@ def ground_rules(*, couple_id: int | None) -> list[str]:
 # ---- Moments ----
 
 
-def moments_of(*, viewer: User) -> list[Moment]:
-    return list(Moment.objects.filter(author=viewer))
+def moments_of(*, viewer: User) -> QuerySet[Moment]:
+    """The viewer's own moments, newest first (a queryset, to page through)."""
+    return Moment.objects.filter(author=viewer)
 
 
 def moment_agenda_item(*, moment: Moment) -> AgendaItem | None:

@@ -32,6 +32,7 @@ from evenly.checkins.forms import (
 from evenly.checkins.models import CheckIn, Status
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.paging import page_of
 from evenly.pause.selectors import pause_state
 
 SAY_LABELS = {
@@ -472,7 +473,8 @@ def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpRespons
 @login_required
 @require_GET
 def moments(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "checkins/moments.html", {"moments": selectors.moments_of(viewer=request.user)})
+    page = page_of(selectors.moments_of(viewer=request.user), request)
+    return render(request, "checkins/moments.html", {"moments": page.items, "page": page})
 
 
 @login_required

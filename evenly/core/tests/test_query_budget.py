@@ -64,3 +64,29 @@ def test_history_adds_no_query_to_any_page(alex, sam, client_for, make_couple): 
     with_history = _counts(client_for(alex))
     assert {page: n for page, n in with_history.items() if n > BUDGET} == {}
     assert with_history == fresh
+
+
+def test_a_long_list_of_moments_comes_in_pages(alex, sam, client_for):  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from evenly.checkins.services import moment_create
+
+    for _ in range(30):
+        moment_create(
+            actor=alex,
+            happened_on=timezone.localdate(),
+            leaning="unsure",
+            what_happened="A quiet evening.",
+            feelings=[],
+            trust_impact=0,
+            desire_impact=0,
+            cues="",
+        )
+    client = client_for(alex)
+    first = client.get("/checkins/moments/").content.decode()
+    assert first.count('class="card"><a href="/checkins/moments/') == 25
+    assert "?page=2" in first
+    second = client.get("/checkins/moments/?page=2").content.decode()
+    assert second.count('class="card"><a href="/checkins/moments/') == 5
+    assert "?page=1" in second and "?page=3" not in second
+    assert client.get("/checkins/moments/?page=abc").status_code == 200
