@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "evenly.decisions",
     "evenly.consent",
     "evenly.checkins",
+    "evenly.balance",
 ]
 
 MIDDLEWARE = [
@@ -184,6 +185,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-allauth
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "evenly.accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = env_str("EVENLY_EMAIL_VERIFICATION", "optional")
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True

@@ -18,4 +18,5 @@ urlpatterns = [
     path("coach/", include("evenly.coaching.urls")),
     path("checkins/", include("evenly.checkins.urls")),
     path("decisions/", include("evenly.decisions.urls")),
+    path("balance/", include("evenly.balance.urls")),
 ]

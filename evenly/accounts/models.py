@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext as _
+
+from evenly.accounts.pronouns import pronoun_key
 
 
 class User(AbstractUser):
@@ -19,4 +22,11 @@ class User(AbstractUser):
 
     @property
     def shown_name(self) -> str:
-        return self.display_name or self.email.split("@", 1)[0] or "Your partner"
+        # Never a piece of the email address: that is not a name anyone chose.
+        return self.display_name or str(_("Your partner"))
+
+    @property
+    def pronoun_key(self) -> str:
+        """ "she", "he", "they" or "name": which wording a sentence about
+        this person uses (see evenly/accounts/pronouns.py)."""
+        return pronoun_key(self.pronouns)

@@ -176,6 +176,7 @@ class Stage:
     viewer_id: int
     accepted_by_viewer: bool = False
     agenda: list[AgendaEntry] = field(default_factory=list)
+    pronoun_keys: dict[int, str] = field(default_factory=dict)
 
     @property
     def state(self) -> str:
@@ -188,6 +189,10 @@ class Stage:
     @property
     def listener_name(self) -> str:
         return self.names[self.session.listener]
+
+    @property
+    def listener_pronoun_key(self) -> str:
+        return self.pronoun_keys.get(self.session.listener, "name")
 
     @property
     def acting_name(self) -> str:
@@ -213,8 +218,11 @@ class Stage:
 
 
 def _names(checkin: CheckIn, session: flow.Session) -> dict[int, str]:
-    users = User.objects.filter(pk__in=session.partners)
-    return {user.pk: user.shown_name for user in users}
+    return {user.pk: user.shown_name for user in _people(session)}
+
+
+def _people(session: flow.Session) -> list[User]:
+    return list(User.objects.filter(pk__in=session.partners))
 
 
 def utterances_for(*, viewer: User, checkin: CheckIn) -> list[Utterance]:
@@ -240,10 +248,12 @@ def stage_for(*, viewer: User, checkin: CheckIn, ready: int | None = None) -> St
             if utterances[index].kind == UtteranceKind.STATEMENT:
                 turn_start = index
                 break
+    people = _people(session)
     return Stage(
         checkin=checkin,
         session=session,
-        names=_names(checkin, session),
+        names={person.pk: person.shown_name for person in people},
+        pronoun_keys={person.pk: person.pronoun_key for person in people},
         acting_as=acting_as,
         allowed=flow.allowed(session, acting_as),
         handoff_to=handoff_to,

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -18,6 +19,10 @@ from evenly.core.notifications import open_notices
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")
+    if not request.user.display_name:
+        # The first visit of someone who has no name yet: ask for the name the
+        # partner will see before anything shows them a made-up one.
+        return redirect(f"{reverse('couples:profile')}?next=/")
     return render(request, "core/home.html", {"notifications": open_notices(viewer=request.user)})
 
 

@@ -27,7 +27,12 @@ class JoinByCodeForm(forms.Form):
 
 class ProfileForm(forms.Form):
     display_name = forms.CharField(label="Your name, as your partner sees it", max_length=40)
-    pronouns = forms.CharField(label="Pronouns (optional)", max_length=30, required=False)
+    pronouns = forms.CharField(
+        label="Pronouns (optional)",
+        help_text="For example she/her, he/him or they/them. Sentences about you will use them.",
+        max_length=30,
+        required=False,
+    )
 
 
 class TimezoneForm(forms.Form):

@@ -156,8 +156,10 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.profile_update(actor=user, **form.cleaned_data)
         messages.success(request, "Saved.")
+        if request.GET.get("next") == "/":
+            return redirect("home")
         return redirect("couples:profile")
-    return render(request, "couples/profile.html", {"form": form})
+    return render(request, "couples/profile.html", {"form": form, "first_visit": not user.display_name})
 
 
 def _browser_timezone(request: HttpRequest) -> str:

@@ -249,3 +249,35 @@ document.addEventListener("click", function (event) {
   });
   body.addEventListener("evenly:resync", redraw);
 })();
+
+// ---- Keyboard focus survives a region being redrawn ----
+// When htmx swaps in a fresh copy of the region that holds the focus (an
+// answer on the curiosity list, a live card), the same control gets it back.
+(function () {
+  "use strict";
+  var remembered = null;
+  function describe(element) {
+    if (element.id) { return "#" + CSS.escape(element.id); }
+    if (element.name) {
+      var selector = element.tagName.toLowerCase() + '[name="' + CSS.escape(element.name) + '"]';
+      if (element.value) { selector += '[value="' + CSS.escape(element.value) + '"]'; }
+      return selector;
+    }
+    return null;
+  }
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var active = document.activeElement;
+    var target = event.detail && event.detail.target;
+    remembered = null;
+    if (active && active !== document.body && target && target.contains(active)) {
+      remembered = { target: target.id, selector: describe(active) };
+    }
+  });
+  document.body.addEventListener("htmx:afterSettle", function () {
+    if (!remembered || !remembered.selector) { return; }
+    var scope = (remembered.target && document.getElementById(remembered.target)) || document;
+    var again = scope.querySelector(remembered.selector);
+    remembered = null;
+    if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
+  });
+})();

@@ -130,3 +130,18 @@ def test_every_boundaries_page_passes_axe_and_reads_well_on_a_phone(browsing, al
             if scheme == "light":
                 browsing.screenshot(page, f"{label}-mobile")
     assert shared.pk and not problems, "Accessibility violations:\n" + "\n".join(problems)
+
+
+def test_answering_on_the_curiosity_list_keeps_keyboard_focus(browsing, alex, sam):
+    page = browsing.page(user=alex)
+    page.goto("/curious/?area=touch")
+    row = page.locator(f"#item-{CUDDLING}")
+    row.get_by_role("button", name="Curious", exact=True).focus()
+    page.keyboard.press("Enter")
+    row.locator('button[aria-pressed="true"]:has-text("Curious")').wait_for()
+    page.wait_for_function("document.activeElement && document.activeElement.textContent.trim() === 'Curious'")
+    focused = page.evaluate("document.activeElement.closest('[id^=item-]').id")
+    assert focused == f"item-{CUDDLING}"
+    # Tab moves on to the next answer in the same row, not back to the top.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('[id^=item-]').id") == f"item-{CUDDLING}"

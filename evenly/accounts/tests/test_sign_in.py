@@ -15,10 +15,12 @@ def kinds(user: User) -> list[str]:
 def test_it_signs_up_logs_out_and_logs_in_again(db: None) -> None:
     client = Client()
     response = client.post(
-        "/accounts/signup/", {"email": "morgan@example.com", "password1": PASSWORD, "password2": PASSWORD}
+        "/accounts/signup/",
+        {"display_name": "Morgan", "email": "morgan@example.com", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == 302
     user = User.objects.get(email="morgan@example.com")
+    assert user.display_name == "Morgan"
     assert client.get("/account/security/").status_code == 200
 
     response = client.post("/accounts/logout/")
@@ -64,10 +66,61 @@ def test_it_slows_down_repeated_failed_logins(casey: User) -> None:
 
 def test_it_shows_clear_errors_and_keeps_the_email_on_a_bad_signup(db: None) -> None:
     response = Client().post(
-        "/accounts/signup/", {"email": "robin@example.com", "password1": "short", "password2": "short"}
+        "/accounts/signup/",
+        {
+            "display_name": "Robin",
+            "pronouns": "he/him",
+            "email": "robin@example.com",
+            "password1": "short",
+            "password2": "short",
+        },
     )
     html = response.content.decode()
     assert response.status_code == 200
     assert 'value="robin@example.com"' in html
+    assert 'value="Robin"' in html and 'value="he/him"' in html
     assert "field-error" in html
     assert not User.objects.filter(email="robin@example.com").exists()
+
+
+def test_sign_up_asks_for_the_name_the_partner_sees_and_optional_pronouns(db: None) -> None:
+    client = Client()
+    page = client.get("/accounts/signup/").content.decode()
+    assert "Your name, as your partner will see it" in page
+    assert "Your pronouns (optional)" in page
+    response = client.post(
+        "/accounts/signup/",
+        {"display_name": "  ", "email": "kai@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 200
+    assert not User.objects.filter(email="kai@example.com").exists()
+    client.post(
+        "/accounts/signup/",
+        {
+            "display_name": "Kai",
+            "pronouns": "they/them",
+            "email": "kai@example.com",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    kai = User.objects.get(email="kai@example.com")
+    assert (kai.display_name, kai.pronouns, kai.pronoun_key) == ("Kai", "they/them", "they")
+
+
+def test_a_person_without_a_name_is_asked_for_one_first(db: None) -> None:
+    nameless = User.objects.create_user(username="nameless", email="quinn.private@example.com", password=PASSWORD)
+    client = Client()
+    client.force_login(nameless)
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/couple/profile/")
+    page = client.get(response["Location"]).content.decode()
+    assert "what name should your partner see" in page
+    response = client.post(response["Location"], {"display_name": "Quinn", "pronouns": ""})
+    assert response["Location"] == "/"
+    assert client.get("/").status_code == 200
+
+
+def test_no_screen_makes_a_name_from_the_email(db: None) -> None:
+    nameless = User.objects.create_user(username="nameless", email="quinn.private@example.com", password=PASSWORD)
+    assert "quinn" not in nameless.shown_name.lower()

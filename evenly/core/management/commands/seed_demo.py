@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from evenly.accounts.models import User
+from evenly.balance.demo import seed_balance
 from evenly.boundaries.demo import seed_boundaries
 from evenly.checkins.demo import seed_checkins
 from evenly.consent.demo import seed_consent
@@ -156,6 +157,7 @@ class Command(BaseCommand):
             seed_consent(users)
             seed_decisions(users)
             seed_checkins(users)
+            seed_balance(users)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as any of:"))
         for person in PEOPLE:
             self.stdout.write(f"  {person.email}  ({person.display_name}, {person.pronouns})")
