@@ -31,6 +31,8 @@ PAGES = [
     "/decisions/",
     "/decisions/wins/",
     "/account/security/",
+    "/balance/",
+    "/notifications/",
 ]
 
 
