@@ -443,6 +443,7 @@ def write_report(
     redis_note: str | None,
     coach: str | None,
     consent: str | None,
+    people: str | None,
     seconds: int,
     connections: int,
     started: float,
@@ -527,12 +528,62 @@ def write_report(
         )
     if redis_note:
         lines += ["", redis_note]
+    if people:
+        lines += ["", people]  # it brings its own heading
     if consent:
         lines += ["", consent]  # it brings its own heading
     if coach:
         lines += ["", "## Coach", "", coach]
     path.write_text("\n".join(lines) + "\n")
     log(f"wrote {path}")
+
+
+# ---------------------------------------------------------------- people
+
+
+def people_load(layout: str, port: int, sessions_file: Path, seconds: int, people: int) -> dict[str, Any]:
+    """bench/load.py against one server: `people` partners, each opening a main page about once a second."""
+    log(f"{layout}: {people} people, one page a second each, for {seconds} s")
+    completed = subprocess.run(
+        [
+            PY,
+            "-m",
+            "bench.load",
+            "--port",
+            str(port),
+            "--sessions",
+            str(sessions_file),
+            "--seconds",
+            str(seconds),
+            "--people",
+            str(people),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    return {"layout": layout, **json.loads(completed.stdout.strip().splitlines()[-1])}
+
+
+def people_section(rows: list[dict[str, Any]], seconds: int) -> str:
+    lines = [
+        "## People load: partners each opening a main page about once a second",
+        "",
+        "`bench/load.py`: each of the 100 bench couples' 200 partners opens one of the main pages in turn",
+        "(home, consent, check-ins, decisions, boundaries, couple, balance, curious), waits a second, and",
+        f"opens the next, for {seconds} s. Target: 0 errors and p95 at most 1 s.",
+        "",
+        "| layout | people | requests | errors | req/s | p50 | p95 | p99 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['layout']} | {row['people']} | {row['requests']} | {row['errors']} | {row['rps']} "
+            f"| {row['p50_ms']:.0f} ms | {row['p95_ms']:.0f} ms | {row['p99_ms']:.0f} ms |"
+        )
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- consent
@@ -562,6 +613,8 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--couples", type=int, default=100)
     parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--people", type=int, default=200, help="partners in the people load")
+    parser.add_argument("--people-seconds", type=int, default=40)
     args = parser.parse_args()
     started = time.monotonic()
     load_before = os.getloadavg()
@@ -573,6 +626,7 @@ def main() -> int:
         home_cookie = f"sessionid={sessions['home_user']}"
 
         http: list[HttpResult] = []
+        people: list[dict[str, Any]] = []
         layouts = [
             ("uvicorn, 1 process (make run)", uvicorn_command),
             ("gunicorn WSGI, 2 workers", gunicorn_command),
@@ -589,6 +643,7 @@ def main() -> int:
                 ]
                 for view, path, cookie in views:
                     http.append(measure_http(layout, view, port, path, cookie, args.seconds, args.connections))
+                people.append(people_load(layout, port, work / "sessions.json", args.people_seconds, args.people))
 
         pauses: list[PauseResult] = []
         port = free_port()
@@ -620,6 +675,7 @@ def main() -> int:
             pauses=pauses,
             redis_note=redis_note,
             consent=consent_section(args.couples * 2, args.samples),
+            people=people_section(people, args.people_seconds),
             coach=coach_markdown(work),
             seconds=args.seconds,
             connections=args.connections,
