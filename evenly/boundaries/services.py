@@ -37,6 +37,7 @@ from evenly.boundaries.models import (
     is_stricter,
 )
 from evenly.core.errors import ServiceError
+from evenly.core.limits import check_length
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
@@ -61,12 +62,10 @@ BOUNDARY_REVIEW_NOTICE = "boundary-review"
 
 
 def _check_lengths(*, wording: str = "", note: str = "", conditions: tuple[str, ...] = ()) -> None:
-    if len(wording) > WORDING_MAX:
-        raise ServiceError(WORDING_TOO_LONG)
-    if len(note) > NOTE_MAX:
-        raise ServiceError(NOTE_TOO_LONG)
-    if any(len(text) > CONDITION_MAX for text in conditions):
-        raise ServiceError(CONDITION_TOO_LONG)
+    check_length(wording, limit=WORDING_MAX, message=WORDING_TOO_LONG)
+    check_length(note, limit=NOTE_MAX, message=NOTE_TOO_LONG)
+    for text in conditions:
+        check_length(text, limit=CONDITION_MAX, message=CONDITION_TOO_LONG)
 
 
 def _same_wording(a: str, b: str) -> bool:

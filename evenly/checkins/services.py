@@ -36,6 +36,7 @@ from evenly.checkins.models import (
 )
 from evenly.checkins.tasks import send_checkin_reminder
 from evenly.core.errors import ServiceError
+from evenly.core.limits import check_length
 from evenly.core.localtime import couple_time
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notices_resolve, notify
@@ -74,9 +75,7 @@ def _refuse_while_paused(*, actor: User, couple_id: int) -> None:
 
 
 def _text(value: str, *, limit: int = TEXT_MAX, required: str | None = None) -> str:
-    value = (value or "").strip()
-    if len(value) > limit:
-        raise ServiceError(TOO_LONG if limit == TEXT_MAX else f"Please keep it under {limit:,} characters.")
+    value = check_length((value or "").strip(), limit=limit, message=TOO_LONG if limit == TEXT_MAX else None)
     if required and not value:
         raise ServiceError(required)
     return value

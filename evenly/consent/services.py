@@ -22,6 +22,8 @@ from evenly.consent import timing
 from evenly.consent.models import (
     DECLINES,
     LIVE_OUTCOMES,
+    NOTE_MAX,
+    WORDS_MAX,
     YES_OUTCOMES,
     Colour,
     ConsentSettings,
@@ -33,6 +35,7 @@ from evenly.consent.models import (
 )
 from evenly.consent.tasks import forget_ended_consent
 from evenly.core.errors import ServiceError
+from evenly.core.limits import check_length
 from evenly.core.localtime import couple_time
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
@@ -196,6 +199,8 @@ def invitation_create(
         raise ServiceError(NOT_PARTNERED)
     _refuse_while_paused(actor, pair.couple.pk)
     words, note = words.strip(), note.strip()
+    check_length(words, limit=WORDS_MAX)
+    check_length(note, limit=NOTE_MAX)
     if not item_ids and not words:
         raise ServiceError(NEEDS_WHAT)
     zone = couple_zone(pair.couple)

@@ -24,7 +24,7 @@ from evenly.decisions.models import (
     Seat,
     Stage,
 )
-from evenly.decisions.suggestion import RatedOption, Suggestion, suggest
+from evenly.decisions.suggestion import RatedOption, Suggestion, adoptable, suggest
 
 
 def live_token(moment: datetime) -> str:
@@ -117,7 +117,7 @@ def decision_page(*, viewer: User, decision: Decision) -> DecisionPage:
                 mine=option.proposed_by_id == viewer.pk,
                 my_level=ratings[(option.pk, viewer.pk)].level if (option.pk, viewer.pk) in ratings else None,
                 rated_current=both[0] is not None,
-                adoptable=None not in both and 1 not in both,
+                adoptable=adoptable(*both),
             )
         )
     partner_seat = seats.get(partner.pk)

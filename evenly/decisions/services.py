@@ -19,12 +19,16 @@ from django.utils import timezone
 from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
 from evenly.core.errors import ServiceError
+from evenly.core.limits import check_length
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
 from evenly.couples.selectors import couple_zone, member_ids, partnership_for
 from evenly.decisions import tasks
 from evenly.decisions.models import (
+    OPTION_MAX,
+    TEXT_MAX,
+    TOPIC_MAX,
     WENT_WELL,
     Debrief,
     Decision,
@@ -43,7 +47,7 @@ from evenly.decisions.models import (
     Stage,
     TrialLength,
 )
-from evenly.decisions.suggestion import CANT_LIVE_WITH_IT
+from evenly.decisions.suggestion import adoptable as adoptable_levels
 from evenly.pause.selectors import refuse_while_paused
 
 NOT_PARTNERED = "Deciding and trying things together needs a shared space with your partner."
@@ -137,6 +141,7 @@ def _perspectives(decision: Decision, actor: User) -> tuple[Perspective, Perspec
 
 def decision_open(*, actor: User, topic: str) -> Decision:
     context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    check_length(topic.strip(), limit=TOPIC_MAX)
     assert context.couple is not None and context.partner is not None
     _not_paused(actor, context.couple.pk)
     with transaction.atomic():
@@ -154,6 +159,7 @@ def decision_write_view(*, actor: User, decision: Decision, text: str) -> Decisi
     both are written, so neither partner anchors the other."""
     partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
     _not_paused(actor, decision.couple_id)
+    check_length(text.strip(), limit=TEXT_MAX)
     with transaction.atomic():
         decision = _locked(decision)
         if decision.set_aside_at is None and decision.stage != Stage.VIEWS:
@@ -175,6 +181,7 @@ def decision_write_summary(*, actor: User, decision: Decision, text: str) -> Non
     """The actor's summary of their partner's view, in their own words."""
     partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
     _not_paused(actor, decision.couple_id)
+    check_length(text.strip(), limit=TEXT_MAX)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.UNDERSTANDING)
@@ -210,6 +217,7 @@ def decision_correct_summary(*, actor: User, decision: Decision, note: str) -> N
     the partner then has another go, with the note beside it."""
     partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
     _not_paused(actor, decision.couple_id)
+    check_length(note.strip(), limit=TEXT_MAX)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.UNDERSTANDING)
@@ -258,6 +266,7 @@ def _clear_done(round_: Round) -> None:
 def option_add(*, actor: User, decision: Decision, text: str, is_compromise: bool = False) -> Option:
     partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
     _not_paused(actor, decision.couple_id)
+    check_length(text.strip(), limit=OPTION_MAX)
     check_proposal(proposer=actor, text=text)
     with transaction.atomic():
         decision = _locked(decision)
@@ -275,6 +284,7 @@ def option_edit(*, actor: User, option: Option, text: str, seen_version: int, is
     an edit made meanwhile by the partner is never silently overwritten."""
     decision = option.round.decision
     partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    check_length(text.strip(), limit=OPTION_MAX)
     _not_paused(actor, decision.couple_id)
     check_proposal(proposer=actor, text=text)
     with transaction.atomic():
@@ -370,13 +380,10 @@ def ratings_reopen(*, actor: User, decision: Decision) -> None:
 
 
 def adoptable(option: Option, *, member_ids_: Iterable[int]) -> bool:
-    """Both partners rated this version, and neither can't live with it."""
-    ratings = {r.rater_id: r for r in option.ratings.all()}
-    for user_id in member_ids_:
-        rating = ratings.get(user_id)
-        if rating is None or rating.option_version != option.version or rating.level == CANT_LIVE_WITH_IT:
-            return False
-    return True
+    """`suggestion.adoptable` for this option's current wording, from the database."""
+    current = {r.rater_id: r.level for r in option.ratings.all() if r.option_version == option.version}
+    levels = [current.get(user_id) for user_id in member_ids_]
+    return len(levels) == 2 and adoptable_levels(*levels)
 
 
 # ---- Agreement, trial and review ----
