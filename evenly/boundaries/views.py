@@ -27,7 +27,7 @@ from evenly.boundaries.forms import (
 )
 from evenly.boundaries.models import Answer, ReviewOutcome
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, attempt
 
 
 class Request(AuthenticatedHttpRequest):
@@ -157,12 +157,11 @@ def edit(request: Request, boundary_id: int) -> HttpResponse:
 @require_POST
 def share(request: Request, boundary_id: int) -> HttpResponse:
     boundary = get_own_boundary(viewer=request.user, boundary_id=boundary_id)
-    try:
-        services.boundary_share(actor=request.user, boundary=boundary)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Shared with your partner. You can make it private again at any time.")
+    attempt(
+        request,
+        lambda: services.boundary_share(actor=request.user, boundary=boundary),
+        success="Shared with your partner. You can make it private again at any time.",
+    )
     return redirect("boundaries:mine")
 
 
@@ -332,10 +331,7 @@ def life_events(request: Request) -> HttpResponse:
 @require_POST
 def life_event_share(request: Request, event_id: int) -> HttpResponse:
     event = get_own_life_event(viewer=request.user, event_id=event_id)
-    try:
-        services.life_event_share(actor=request.user, event=event)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    attempt(request, lambda: services.life_event_share(actor=request.user, event=event))
     return redirect("boundaries:life_events")
 
 

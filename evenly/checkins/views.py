@@ -31,7 +31,7 @@ from evenly.checkins.forms import (
 )
 from evenly.checkins.models import CheckIn, Status
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, attempt
 from evenly.core.paging import page_of
 from evenly.pause.selectors import pause_state
 
@@ -144,12 +144,11 @@ def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def cancel(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
-    try:
-        services.checkin_cancel(actor=request.user, checkin=checkin)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "The plan is cancelled. You can plan another whenever you like.")
+    attempt(
+        request,
+        lambda: services.checkin_cancel(actor=request.user, checkin=checkin),
+        success="The plan is cancelled. You can plan another whenever you like.",
+    )
     return redirect("checkins:index")
 
 
@@ -175,12 +174,9 @@ def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item = get_agenda_item_for_member(viewer=request.user, item_id=item_id)
-    try:
-        services.agenda_item_withdraw(actor=request.user, item=item)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Taken off the agenda.")
+    attempt(
+        request, lambda: services.agenda_item_withdraw(actor=request.user, item=item), success="Taken off the agenda."
+    )
     return _back(request)
 
 
@@ -189,10 +185,7 @@ def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResp
 def agenda_discussed(request: AuthenticatedHttpRequest, checkin_id: int, item_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
     item = get_agenda_item_for_member(viewer=request.user, item_id=item_id)
-    try:
-        services.agenda_item_mark_discussed(actor=request.user, checkin=checkin, item=item)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    attempt(request, lambda: services.agenda_item_mark_discussed(actor=request.user, checkin=checkin, item=item))
     return redirect("checkins:checkin", checkin_id=checkin.pk)
 
 
@@ -200,10 +193,10 @@ def agenda_discussed(request: AuthenticatedHttpRequest, checkin_id: int, item_id
 @require_POST
 def talk_discussed(request: AuthenticatedHttpRequest, checkin_id: int, talk_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
-    try:
-        services.talk_request_mark_discussed(actor=request.user, checkin=checkin, talk_request_id=talk_id)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    attempt(
+        request,
+        lambda: services.talk_request_mark_discussed(actor=request.user, checkin=checkin, talk_request_id=talk_id),
+    )
     return redirect("checkins:checkin", checkin_id=checkin.pk)
 
 
@@ -226,12 +219,11 @@ def parked_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def parked_to_agenda(request: AuthenticatedHttpRequest, parked_id: int) -> HttpResponse:
     parked = get_own_parked_topic(viewer=request.user, parked_id=parked_id)
-    try:
-        services.parked_topic_to_agenda(actor=request.user, parked=parked)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Moved to the shared agenda.")
+    attempt(
+        request,
+        lambda: services.parked_topic_to_agenda(actor=request.user, parked=parked),
+        success="Moved to the shared agenda.",
+    )
     return redirect("checkins:index")
 
 
@@ -512,12 +504,11 @@ def moment_detail(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResp
 @require_POST
 def moment_share(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
     moment = get_own_moment(viewer=request.user, moment_id=moment_id)
-    try:
-        services.moment_add_to_agenda(actor=request.user, moment=moment)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "On the agenda. Your partner can now read this moment.")
+    attempt(
+        request,
+        lambda: services.moment_add_to_agenda(actor=request.user, moment=moment),
+        success="On the agenda. Your partner can now read this moment.",
+    )
     return redirect("checkins:moment", moment_id=moment.pk)
 
 

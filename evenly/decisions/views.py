@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, attempt
 from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
 from evenly.decisions.forms import (
@@ -451,12 +451,7 @@ def experiment_status(request: AuthenticatedHttpRequest, experiment_id: int) -> 
 
 def _experiment_step(request: AuthenticatedHttpRequest, experiment_id: int, action: Any, done: str) -> HttpResponse:
     experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
-    try:
-        action(experiment)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, done)
+    attempt(request, lambda: action(experiment), success=done)
     return redirect("decisions:experiment", experiment.pk)
 
 
