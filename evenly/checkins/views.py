@@ -3,7 +3,7 @@ render. A refused step re-renders the page with whatever was typed."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,6 +30,7 @@ from evenly.checkins.forms import (
     StepForm,
 )
 from evenly.checkins.models import CheckIn, Status
+from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest, attempt
 from evenly.core.paging import page_of
@@ -287,6 +288,8 @@ def _say_form(stage: selectors.Stage, submitted: Any = None, error: str = "") ->
     # Labels first: a bound field copies its label when it is first used.
     form.fields["text"].label = SAY_LABELS[action]
     form.fields["text"].help_text = SAY_HELP[action]
+    if action == flow.Action.REFLECT:  # saying back what the partner said: the coach suggests reflective wording
+        cast(CoachedTextarea, form.fields["text"].widget).context = "reflection"
     if bound:
         form.is_valid()
         if error:

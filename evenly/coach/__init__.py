@@ -5,6 +5,6 @@ here, so it can be tested and benchmarked on its own.
 """
 
 from .engine import MAX_LENGTH, analyze
-from .models import BLANK, KINDS, Analysis, Finding, Kind
+from .models import BLANK, CONTEXTS, KINDS, Analysis, Context, Finding, Kind
 
-__all__ = ["BLANK", "KINDS", "MAX_LENGTH", "Analysis", "Finding", "Kind", "analyze"]
+__all__ = ["BLANK", "CONTEXTS", "KINDS", "MAX_LENGTH", "Analysis", "Context", "Finding", "Kind", "analyze"]

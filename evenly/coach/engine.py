@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from . import guards
 from .explanations import advice_for
-from .models import KINDS, Analysis, Finding, Kind
+from .language import is_mixed_language
+from .models import BLANK, CONTEXTS, KINDS, Analysis, Context, Finding, Kind
 from .normalize import Normalized, normalize
+from .reframe import suggestions_for
 from .rules import ALL_RULES, Rule
 
 MAX_LENGTH = 5000
@@ -94,7 +96,7 @@ def _merge_overlapping(spans: list[_Span]) -> list[_Span]:
     return merged
 
 
-def _to_finding(span: _Span, normalized: Normalized, original: str) -> Finding | None:
+def _to_finding(span: _Span, normalized: Normalized, original: str, context: Context) -> Finding | None:
     start, end = normalized.original_span(span.start, span.end)
     while start < end and original[start] in _TRIM:
         start += 1
@@ -102,20 +104,44 @@ def _to_finding(span: _Span, normalized: Normalized, original: str) -> Finding |
         end -= 1
     if start >= end:
         return None
-    advice = advice_for(span.kind, span.rule_name)
+    advice = advice_for(span.kind, span.rule_name, context)
+    suggestions = _suggestions(span, normalized, original, context) or (advice.suggestion,)
     return Finding(
         kind=span.kind,
         start=start,
         end=end,
         excerpt=original[start:end],
         explanation=advice.explanation,
-        suggestion=advice.suggestion,
+        suggestion=suggestions[0],
+        suggestions=suggestions,
     )
 
 
-def _findings(text: str) -> list[Finding]:
+def _suggestions(span: _Span, normalized: Normalized, original: str, context: Context) -> tuple[str, ...]:
+    sentence = guards.context_for(normalized.text, span.start, span.end)
+    try:
+        built = suggestions_for(
+            span.kind,
+            span.rule_name,
+            normalized,
+            original,
+            span.start,
+            span.end,
+            context,
+            sentence.sentence_start,
+            sentence.sentence_end,
+        )
+    except Exception:
+        # A reframe that can't be built from this sentence falls back to the kind's general one.
+        return ()
+    return tuple(s for s in built if s and BLANK not in s)
+
+
+def _findings(text: str, context: Context) -> list[Finding]:
     normalized = normalize(text)
     matching_text = normalized.text
+    if is_mixed_language(matching_text):
+        return []
     spans: list[_Span] = []
     for compiled in _COMPILED_RULES:
         # Most rules don't match most messages; one C-level search rules them out cheaply.
@@ -131,15 +157,22 @@ def _findings(text: str) -> list[Finding]:
     for spans_of_kind in by_kind.values():
         kept = [span for span in spans_of_kind if span.yields_to not in by_kind]
         for span in _merge_overlapping(kept):
-            finding = _to_finding(span, normalized, text)
+            finding = _to_finding(span, normalized, text, context)
             if finding is not None:
                 findings.append(finding)
     findings.sort(key=lambda f: (f.start, f.end, _KIND_ORDER[f.kind]))
     return findings
 
 
-def analyze(text: str) -> Analysis:
-    """Point out phrasing in ``text`` that may land badly; never raises, never blocks."""
+def analyze(text: str, context: Context = "message") -> Analysis:
+    """Point out phrasing in ``text`` that may land badly; never raises, never blocks.
+
+    ``context`` says where the text is written: ``"message"`` (the default), or
+    ``"reflection"`` for saying back the partner's view, where the suggestions are
+    reflective wording rather than the writer's own feelings.
+    """
+    if context not in CONTEXTS:
+        context = "message"
     if not isinstance(text, str):
         return Analysis()
     if len(text) > MAX_LENGTH:
@@ -147,7 +180,7 @@ def analyze(text: str) -> Analysis:
     if not text.strip():
         return Analysis()
     try:
-        return Analysis(findings=_findings(text))
+        return Analysis(findings=_findings(text, context))
     except Exception:
         # The coach is advisory: a bug in a rule must never get in the way of sending.
         return Analysis()

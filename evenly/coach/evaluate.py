@@ -1,6 +1,6 @@
 """Measure the coach against the labelled corpus.
 
-    python -m evenly.coach.evaluate [--split dev|heldout|fresh|fresh2|all] [--json] [--errors]
+    python -m evenly.coach.evaluate [--split dev|heldout|fresh|fresh2|fresh3|external|all] [--json] [--errors]
 
 Each message counts once per kind: the set of predicted kinds is compared with
 the set of labelled kinds.  The clean false-positive rate is the share of clean
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import analyze
-from .corpus import Example, load
+from .corpus import SPLITS, Example, load
 from .models import KINDS, Kind
 
 Predictor = Callable[[str], Iterable[str]]
@@ -81,6 +81,12 @@ class Report:
         }
 
 
+def without_dev_repeats(examples: list[Example]) -> list[Example]:
+    """The examples whose text (ignoring case) is not also in dev."""
+    dev_texts = {example.text.casefold() for example in load("dev")}
+    return [example for example in examples if example.text.casefold() not in dev_texts]
+
+
 def rule_kinds(text: str) -> frozenset[str]:
     return frozenset(analyze(text).kinds)
 
@@ -141,12 +147,17 @@ def _errors(examples: list[Example]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1] if __doc__ else None)
-    parser.add_argument("--split", choices=("dev", "heldout", "fresh", "fresh2", "all"), default="dev")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--errors", action="store_true", help="list misclassified messages")
+    parser.add_argument(
+        "--without-dev-repeats", action="store_true", help="leave out messages that also appear word for word in dev"
+    )
     args = parser.parse_args(argv)
     examples = load(args.split)
-    report = evaluate(examples, split=args.split)
+    if args.without_dev_repeats:
+        examples = without_dev_repeats(examples)
+    report = evaluate(examples, split=args.split + (" without dev repeats" if args.without_dev_repeats else ""))
     print(json.dumps(report.to_dict(), indent=2) if args.json else format_report(report))
     if args.errors:
         print(_errors(examples))

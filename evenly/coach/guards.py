@@ -215,6 +215,9 @@ def is_complaint_not_praise(context: MatchContext) -> bool:
     if is_appreciation(context):
         return False
     if "never" in context.matched:
+        # "You never know when it might come in handy" is an idiom, not a complaint.
+        if re.match(r"\s*know (?:when|what|if|who|how)\b", context.tail):
+            return False
         return _NEVER_MEANS_PRAISE.search(context.tail) is None
     return not has_praise(_clause_after(context))
 
@@ -326,7 +329,7 @@ def not_a_kind_offer(context: MatchContext) -> bool:
 
 
 _PLAYFUL = re.compile(r"\b(?:haha|hah|lol|blushing|tickling|teasing me|laughing)\b|😂|😊|😄|😘")
-_CLAUSE_OPENING = re.compile(r"(?:^|[,:]|\band|\bjust|\bso|\bnow)\s*$")
+_CLAUSE_OPENING = re.compile(r"(?:^|[,:]|\band|(?<!let's )\bjust|\bso|\bnow)\s*$")
 
 
 def starts_sentence(context: MatchContext) -> bool:

@@ -31,7 +31,13 @@ KINDS: tuple[Kind, ...] = (
     "demand",
 )
 
+# No suggestion ever contains this: every reframe is a complete sentence.
 BLANK = "___"
+
+Context = Literal["message", "reflection"]
+"""Where the text is written: an ordinary message, or a reflection / summary of the partner's view."""
+
+CONTEXTS: tuple[Context, ...] = ("message", "reflection")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +54,8 @@ class Finding:
     excerpt: str
     explanation: str
     suggestion: str
+    # Every alternative, the best first; ``suggestion`` is always the first of them.
+    suggestions: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -57,6 +65,7 @@ class Finding:
             "excerpt": self.excerpt,
             "explanation": self.explanation,
             "suggestion": self.suggestion,
+            "suggestions": list(self.suggestions or (self.suggestion,)),
         }
 
 

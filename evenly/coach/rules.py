@@ -88,7 +88,8 @@ DEMAND_VERB = (
     r"initiate|let me|give me|put (?:it|that|your)|promise|leave (?:them|him|her)|"
     r"break up with|delete|block|choose|decide|agree|admit|own (?:up|it)|"
     r"take responsibility|spend more|pay attention|look at me|get over|"
-    r"be on time|not be late|think about how|work on|get (?:home|back) by|"
+    r"be on time|not be late|think about how|work on|get (?:home|back) by|buck up|toughen up|man up|"
+    r"snap out of it|pull yourself together|"
     r"stay (?:home|in|away)|cancel|skip|tell (?:them|him|her))"
 )
 URGENCY = r"(?:now|right now|immediately|tonight|this instant|today|this minute|already)"
@@ -125,6 +126,25 @@ GENERALIZATION: list[Rule] = [
         "generalization",
         "generalization_always_me",
         r"\b(?:it's|it is) always (?:me|you|my job|on me) (?:who|that|to)\b",
+    ),
+    Rule(
+        "generalization",
+        "generalization_always_me",
+        r"\b(?:why is it|why's it) always (?:me|you)\b",
+    ),
+    Rule(
+        "generalization",
+        "generalization_not_once",
+        r"\b(?:not (?:once|one time|a single time)(?: this (?:year|month|week))?,? (?:have|did|do|has) you|"
+        r"how many times (?:do|have|must) i (?:have to|got to|need to)?|"
+        r"(?:yet )?again and again,? you|yet again,? you)\b",
+    ),
+    Rule(
+        "generalization",
+        "generalization_every_time",
+        r"\byou \w+(?: \w+){0,4}? every (?:single )?(?:year|month|time we|time i)\b",
+        statement_only=True,
+        guard=guards.addresses_partner_without_praise,
     ),
     Rule(
         "generalization",
@@ -187,6 +207,14 @@ BLAME: list[Rule] = [
     ),
     Rule(
         "blame",
+        "blame_because_of_you",
+        r"\b(?:if you hadn't|if you had(?:n't| not)? just|we'd be fine if you(?:'d)?|"
+        r"none of this would have happened if you)\b"
+        r"(?=[^.?!]*\b(?:none of this|wouldn't|would not|fine|happened|be here|late|ok|okay)\b)",
+        statement_only=True,
+    ),
+    Rule(
+        "blame",
         "blame_the_reason",
         r"\byou(?:'re| are) the (?:reason|one who (?:started|ruined|caused|made|broke))\b",
         statement_only=True,
@@ -200,6 +228,21 @@ CHARACTER_ATTACK: list[Rule] = [
         "character_attack_trait",
         rf"\b{YOU_ARE} {INTENSIFIER}(?:\w+ and )?(?:{TRAIT_ADJECTIVE}|{TRAIT_NOUN})\b",
         statement_only=True,
+    ),
+    Rule(
+        # A comparison that makes a verdict of who they are: "you sound just like your mother".
+        "character_attack",
+        "character_attack_comparison",
+        r"\b(?:you(?:'re| are| sound| act|'re acting| look)(?: just| exactly)? like (?:your|my|his|her) "
+        r"(?:mom|mum|mother|dad|father|ex|brother|sister)|why can't you be (?:more )?like)\b",
+        statement_only=True,
+    ),
+    Rule(
+        # A verdict on the person in a condition: "if you weren't so distant, you'd know".
+        "character_attack",
+        "character_attack_trait",
+        rf"\bif you (?:weren't|were not|wasn't|were less|were a bit less) (?:so |such an? )?(?:\w+ )?"
+        rf"(?:{TRAIT_ADJECTIVE}|distant|closed off|self-involved|defensive|difficult)\b",
     ),
     Rule(
         "character_attack",
@@ -265,6 +308,14 @@ CONTEMPT: list[Rule] = [
         r"mature|great|good|brilliant|thoughtful|caring)\b",
     ),
     Rule("contempt", "contempt_sarcasm", r"\bthanks a lot\b(?=\W*$)", guard=guards.message_is_short),
+    Rule(
+        "contempt",
+        "contempt_insult",
+        r"\b(?:do you even (?:hear|listen to) yourself|do you even (?:hear|know) how (?:stupid|dumb|ridiculous)|"
+        r"(?:is|was) that (?:really )?too much to ask|are you (?:really )?(?:that )?(?:stupid|dumb|thick)|"
+        r"who (?:would|could) (?:even )?(?:want|stand|listen) to|what is wrong with you|what's wrong with you)\b",
+    ),
+    Rule("contempt", "contempt_sarcasm", r"^\W*(?:lol|lmao|ha),? (?:ok|okay|sure|right)\b"),
     Rule("contempt", "contempt_shut_up", r"\bshut up\b"),
     Rule(
         "contempt",
@@ -310,7 +361,9 @@ GUILT_TRIP: list[Rule] = [
         r"i(?:'ll| will) just (?:sit|stay|go|do (?:it|everything)|be)[^.?!;]{0,30}?"
         r"(?:alone|myself|at home|again|like always|as usual)|"
         r"(?:have fun|enjoy yourself|enjoy it) without me|"
-        r"i'm (?:always )?the (?:only )?one (?:who (?:sacrifices|gives|tries|does|cares|makes)|trying)|"
+        r"i'm (?:always )?the (?:only )?one (?:who (?:sacrifices|gives|tries|does|cares|makes)|trying|making|doing|"
+        r"giving|putting in|holding)|you'd (?:do (?:it|that|this|anything)|make time) for (?:anyone|everyone|your \w+)"
+        r"[^.?!]{0,20}? but (?:not |never )?(?:for )?me|"
         r"i'm the only one|my (?:needs|feelings|wants) (?:just )?(?:don't|doesn't|never) (?:matter|count))\b",
     ),
     Rule(
@@ -449,6 +502,12 @@ ULTIMATUM: list[Rule] = [
         rf"\b(?:do|say|try) (?:that|it|this) (?:one more time|again) and {THREAT_OUTCOME}",
     ),
     Rule("ultimatum", "ultimatum_last_chance", r"^\W*last chance\b(?! to)"),
+    Rule(
+        "ultimatum",
+        "ultimatum_or_else",
+        r"\b(?:don't bother coming (?:home|back)|(?:keep (?:this|that|it) up|carry on like this) and (?:i|we|you)|"
+        r"i won't be here when you|i'm warning you|i'll find someone (?:else )?who (?:will|does|wants))\b",
+    ),
 ]
 
 MIND_READING: list[Rule] = [
@@ -473,7 +532,8 @@ MIND_READING: list[Rule] = [
         "mind_reading",
         "mind_reading_only",
         r"\byou(?:'re| are)? only (?:want|care|said|say|saying|being|do it|did it|love|stay|"
-        r"like|agreed|called|married|with me|here)\b",
+        r"like|agreed|called|married|with me|here|nice|kind|sweet|affectionate|apologi[sz]ed?|touch me|"
+        r"text me|call me)\b",
         statement_only=True,
     ),
     Rule(
@@ -604,7 +664,7 @@ DEMAND: list[Rule] = [
     Rule(
         "demand",
         "demand_imperative",
-        rf"\b(?:do it|do what i say|tell me|answer me|drop it|get over here|"
+        rf"\b(?:do it|do what i say|tell me|answer me|drop it|get over here|no more excuses|"
         rf"look at me|give me your (?:phone|password)|put (?:your|the|that) (?:phone|\w+) down|"
         rf"shut up|talk to me|apologi[sz]e)\b(?:[^.?!]*\b{URGENCY}\b|(?=\W*$)|(?= when))",
         guard=guards.starts_clause,
@@ -617,6 +677,12 @@ DEMAND: list[Rule] = [
         yields_to="ultimatum",
     ),
     Rule("demand", "demand_imperative", r"\bnow\W*$", guard=guards.starts_sentence),
+    Rule(
+        "demand",
+        "demand_imperative",
+        r"\b(?:tell me (?:who|where|why) (?:that|you|he|she|they|it)\b|give me (?:your|the) (?:phone|password|keys))",
+        guard=guards.starts_sentence,
+    ),
 ]
 
 ALL_RULES: tuple[Rule, ...] = (

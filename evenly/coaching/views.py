@@ -6,9 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from evenly.coach import analyze
+from evenly.coach import CONTEXTS, analyze
 from evenly.core.http import AuthenticatedHttpRequest
 
 CHECKS_PER_MINUTE = 60
@@ -19,12 +21,12 @@ CHECKS_PER_MINUTE = 60
 def coach_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Analyse the text being written. Stores nothing and logs nothing of it."""
     if not _within_rate_limit(request.user.pk):
-        return HttpResponse(
-            '<p class="coach-note">The coach is taking a short break. Your text is fine to send.</p>', status=429
-        )
+        note = gettext("The coach is taking a short break. Your text is fine to send.")
+        return HttpResponse(format_html('<p class="coach-note">{}</p>', note), status=429)
     field = request.POST.get("coach_field", "")
     text = request.POST.get(field, "") if field and field != "csrfmiddlewaretoken" else ""
-    analysis = analyze(text)
+    context = request.POST.get("coach_context", "message")
+    analysis = analyze(text, context="reflection" if context == "reflection" and context in CONTEXTS else "message")
     return render(request, "coaching/findings.html", {"analysis": analysis, "field_id": f"id_{field}"})
 
 

@@ -1,18 +1,29 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
 from django.urls import reverse_lazy
+
+from evenly.coach import CONTEXTS, Context
 
 CHECK_URL = reverse_lazy("coaching:check")
 
 
 class CoachedTextarea(forms.Textarea):
     """A textarea whose words are checked by the coach when the author pauses
-    typing. Findings appear beside it; sending is never blocked."""
+    typing. Findings appear beside it; sending is never blocked.
+
+    ``context="reflection"`` is for saying back the partner's view: the coach
+    then suggests reflective wording rather than the writer's own feelings.
+    """
 
     template_name = "coaching/coached_textarea.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, context: Context = "message") -> None:
+        super().__init__(attrs)
+        self.context: Context = context if context in CONTEXTS else "message"
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
@@ -26,9 +37,9 @@ class CoachedTextarea(forms.Textarea):
                 "hx-trigger": "input changed delay:700ms, load",
                 "hx-target": f"#{findings_id}",
                 "hx-swap": "innerHTML",
-                # hx-params filters hx-vals too, so coach_field must be named.
-                "hx-params": f"{name},coach_field",
-                "hx-vals": f'{{"coach_field": "{name}"}}',
+                # hx-params filters hx-vals too, so the coach's own fields must be named.
+                "hx-params": f"{name},coach_field,coach_context",
+                "hx-vals": json.dumps({"coach_field": name, "coach_context": self.context}),
                 "hx-sync": "this:replace",
                 "aria-describedby": described_by,
                 "data-coached": "",

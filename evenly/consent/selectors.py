@@ -91,11 +91,26 @@ def limits_prefill(*, viewer: User) -> str:
     return "\n".join(sorted((b.title for b in rows), key=str.casefold))
 
 
+def what_phrase(titles: list[str], words: str) -> str:
+    parts = [", ".join(titles)] if titles else []
+    words = " ".join(words.split()).rstrip(".!;:, ")
+    if words:
+        parts.append(words)
+    return "; ".join(parts)
+
+
 @dataclass(frozen=True)
 class InvitationView:
     invitation: Invitation
     items: list[catalogue.CatalogueItem]
     from_me: bool
+
+    @property
+    def what(self) -> str:
+        """What the invitation is for, as one phrase that reads well inside a
+        sentence or quotation marks: the items, then the own words, without
+        the closing full stop the inviter may have typed."""
+        return what_phrase([item.title for item in self.items], self.invitation.what_words)
 
 
 @dataclass

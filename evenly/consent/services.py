@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -59,6 +59,10 @@ ALREADY_ENDED = "This invitation has ended, so there's nothing to answer."
 ALREADY_ANSWERED = "You've already answered this one. A yes can always be withdrawn."
 CHECK_IN_ENDED = "This check-in has ended."
 ALREADY_ANSWERED_TONIGHT = "Your answers are already in."
+ALREADY_REVEALED_TONIGHT = (
+    "Both of your answers are showing now, so they stay as they are. A signal, a pause or a simple "
+    '"not now" still changes everything.'
+)
 
 
 # ---- helpers ----
@@ -139,9 +143,10 @@ def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
 def dialogue_answer(
     *, actor: User, dialogue: Dialogue, feels_good: str, breaks_trust: str, limits: str, colour: str
 ) -> DialogueAnswer:
-    """Record one partner's private answers. The moment the second partner
-    answers, both see both answers together, and both colours become their
-    signals. Red is the exception: it pauses everything at once."""
+    """Record one partner's private answers, or change them: until both have
+    answered, each can rewrite theirs as often as they like. The moment the
+    second partner answers, both see both answers together, and both colours
+    become their signals. Red is the exception: it pauses everything at once."""
     pair = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     if dialogue.couple_id != pair.couple.pk:
         raise ServiceError(CHECK_IN_ENDED)
@@ -151,20 +156,16 @@ def dialogue_answer(
         locked = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
         if locked.ends_at <= timezone.now() or locked.erased_at:
             raise ServiceError(CHECK_IN_ENDED)
-        if DialogueAnswer.objects.filter(dialogue=locked, author=actor).exists():
-            raise ServiceError(ALREADY_ANSWERED_TONIGHT)
-        try:
-            with transaction.atomic():
-                answer = DialogueAnswer.objects.create(
-                    dialogue=locked,
-                    author=actor,
-                    feels_good=feels_good.strip(),
-                    breaks_trust=breaks_trust.strip(),
-                    limits=limits.strip(),
-                    colour=colour,
-                )
-        except IntegrityError:
-            raise ServiceError(ALREADY_ANSWERED_TONIGHT)
+        if locked.revealed_at is not None:
+            raise ServiceError(ALREADY_REVEALED_TONIGHT)
+        fields = {
+            "feels_good": feels_good.strip(),
+            "breaks_trust": breaks_trust.strip(),
+            "limits": limits.strip(),
+            "colour": colour,
+        }
+        # The dialogue row is locked, so the answer can't appear in between.
+        answer, _created = DialogueAnswer.objects.update_or_create(dialogue=locked, author=actor, defaults=fields)
         notices_resolve(subject=f"dialogue:{locked.pk}", user_ids=[actor.pk])
         if colour == Colour.RED:
             # Safety before secrecy: red stops everything at once.

@@ -121,6 +121,16 @@ def _dialogue_context(request: AuthenticatedHttpRequest, dialogue: Any, form: An
     view = selectors.dialogue_view(viewer=request.user, dialogue=dialogue)
     if form is None and view.mine is None:
         form = DialogueAnswerForm(initial={"limits": selectors.limits_prefill(viewer=request.user)})
+    elif form is None and view.mine is not None and not view.is_revealed:
+        mine = view.mine
+        form = DialogueAnswerForm(
+            initial={
+                "feels_good": mine.feels_good,
+                "breaks_trust": mine.breaks_trust,
+                "limits": mine.limits,
+                "colour": mine.colour,
+            }
+        )
     return {"view": view, "form": form, "ctx": request.couple_ctx, "now": timezone.now()}
 
 
@@ -140,11 +150,12 @@ def dialogue_answer(request: AuthenticatedHttpRequest, dialogue_id: int) -> Http
         try:
             services.dialogue_answer(actor=request.user, dialogue=dialogue, **form.cleaned_data)
         except ServiceError as error:
-            messages.error(request, error.message)
+            # Whatever was typed comes back with the reason, never lost.
+            form.add_error(None, error.message)
         else:
             if form.cleaned_data["colour"] == Colour.RED:
                 return redirect("pause:page")
-        return redirect("consent:dialogue", dialogue_id=dialogue.pk)
+            return redirect("consent:dialogue", dialogue_id=dialogue.pk)
     return render(request, "consent/dialogue.html", _dialogue_context(request, dialogue, form), status=400)
 
 

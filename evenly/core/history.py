@@ -70,7 +70,6 @@ def _decision(a: User, b: User, topic: str, *, keep: bool) -> Decision:
             option=options[0],
             seen_version=options[0].version,
             trial_days=TrialLength.TWO_WEEKS,
-            review_on=timezone.localdate() + timedelta(days=14),
         )
     for reviewer in (a, b):
         decisions.review_submit(

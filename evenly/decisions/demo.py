@@ -8,10 +8,6 @@ waiting for views.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 from evenly.accounts.models import User
 from evenly.decisions import services
 from evenly.decisions.models import Decision, Experiment, Option, Stage, TrialLength
@@ -73,7 +69,6 @@ def seed_decisions(users: dict[str, User]) -> None:
     _rate(agreed, sam, [5, 3])
     chosen = Option.objects.filter(round__decision=agreed).order_by("created_at", "id").first()
     assert chosen is not None
-    review_on = timezone.localdate() + timedelta(days=14)
     for partner in (alex, sam):
         services.agreement_sign(
             actor=partner,
@@ -81,7 +76,6 @@ def seed_decisions(users: dict[str, User]) -> None:
             option=chosen,
             seen_version=chosen.version,
             trial_days=TrialLength.TWO_WEEKS,
-            review_on=review_on,
         )
     assert Decision.objects.get(pk=agreed.pk).stage == Stage.TRIAL
 

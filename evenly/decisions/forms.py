@@ -1,17 +1,16 @@
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any, cast
 
 from django import forms
-from django.utils import timezone
 
+from evenly.coach import Context
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.decisions.models import OPTION_MAX, TEXT_MAX, TOPIC_MAX, HowItWent, Level, NextStep, Option, TrialLength
 
 
-def _box(rows: int = 5) -> CoachedTextarea:
-    return CoachedTextarea(attrs={"rows": rows})
+def _box(rows: int = 5, context: Context = "message") -> CoachedTextarea:
+    return CoachedTextarea(attrs={"rows": rows}, context=context)
 
 
 class OpenForm(forms.Form):
@@ -36,7 +35,7 @@ class SummaryForm(forms.Form):
         label="Your partner's view, in your own words",
         help_text="Say back what you heard, as fairly as you can. They'll confirm it or gently correct it.",
         max_length=TEXT_MAX,
-        widget=_box(4),
+        widget=_box(4, context="reflection"),
     )
 
 
@@ -94,19 +93,18 @@ class SignForm(forms.Form):
 
     option = forms.ChoiceField(label="The option to try", widget=forms.RadioSelect)
     trial_days = forms.TypedChoiceField(
-        label="How long to try it", choices=TrialLength.choices, coerce=int, initial=TrialLength.TWO_WEEKS
-    )
-    review_on = forms.DateField(
-        label="When to look back together",
-        help_text="You'll both get a neutral reminder that day. It's fine to look back sooner.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        label="How long to try it",
+        help_text=(
+            "You'll look back together when it ends, with a neutral reminder that day. It's fine to look back sooner."
+        ),
+        choices=TrialLength.choices,
+        coerce=int,
+        initial=TrialLength.TWO_WEEKS,
     )
 
     def __init__(self, *args: Any, options: list[Option], **kwargs: Any):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["option"]).choices = [(f"{o.pk}:{o.version}", o.text) for o in options]
-        if "review_on" not in self.initial:
-            self.initial["review_on"] = timezone.localdate() + timedelta(days=21)
 
     def chosen(self) -> tuple[int, int]:
         option_id, _, version = self.cleaned_data["option"].partition(":")
@@ -173,3 +171,12 @@ class DebriefForm(forms.Form):
         if not any(cleaned.get(name, "").strip() for name in ("worked", "didnt_work", "surprised")):
             raise forms.ValidationError("Write at least one of the three, even a few words.")
         return cleaned
+
+
+class CounterForm(forms.Form):
+    """A changed version of the partner's proposal: the same three parts, all
+    needed, starting from their words."""
+
+    idea = forms.CharField(label="Your version of the idea", max_length=TEXT_MAX, widget=_box(3))
+    ends_when = forms.CharField(label="What ends it", max_length=TEXT_MAX, widget=_box(3))
+    then_what = forms.CharField(label="What happens then", max_length=TEXT_MAX, widget=_box(3))

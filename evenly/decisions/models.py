@@ -211,6 +211,7 @@ class ExperimentStatus(models.TextChoices):
     ENDED = "ended", "Ended"
     NOT_NOW = "not_now", "Not now"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    COUNTERED = "countered", "Answered with a changed version"
 
 
 class Experiment(models.Model):
@@ -234,6 +235,8 @@ class Experiment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     debriefs_revealed_at = models.DateTimeField(null=True, blank=True)
+    # A changed version the partner answered with, in place of yes or not now.
+    counter_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="counters")
     created_at = models.DateTimeField(auto_now_add=True)
     # Touched only by changes both partners may see, never by private writing.
     updated_at = models.DateTimeField(auto_now=True)

@@ -23,6 +23,7 @@ from evenly.core.limits import check_length
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
+from evenly.couples.models import Couple
 from evenly.couples.selectors import couple_zone, member_ids, partnership_for
 from evenly.decisions import tasks
 from evenly.decisions.models import (
@@ -65,13 +66,19 @@ OPTION_CHANGED = "This option was changed after you opened the page. Have a look
 CANT_ADOPT = (
     "One of you can't live with this option, so it can't be adopted. A compromise that works for both of you might."
 )
-REVIEW_DATE_RANGE = "Choose a review date between tomorrow and six months from now."
 ALREADY_REVIEWED = "You've both looked back on this already, so the ratings are locked."
+NOT_YOUR_OPTION = (
+    "Only the partner who wrote an option can change its wording. You can add your own version, or a compromise, "
+    "beside it."
+)
 DEBRIEF_LOCKED = "Your notes are already revealed to each other, so they stay as they are."
 DEBRIEF_EMPTY = "Write at least one of the three, even a few words."
 NOT_A_MATCH = "That isn't on your shared curiosity list right now. You can describe your own idea instead."
-MAX_REVIEW_DAYS = 183
 REMINDER_AT = time(9, 0)
+
+
+class NotYourOption(ServiceError):
+    """The actor may see this option but not change its wording."""
 
 
 class OptionChanged(ServiceError):
@@ -280,12 +287,15 @@ def option_add(*, actor: User, decision: Decision, text: str, is_compromise: boo
 
 
 def option_edit(*, actor: User, option: Option, text: str, seen_version: int, is_compromise: bool) -> Option:
-    """Save new wording, but only over the version the actor was looking at:
-    an edit made meanwhile by the partner is never silently overwritten."""
+    """Save new wording, but only over the version the actor was looking at.
+    Only the partner who wrote an option changes its wording; the other can
+    add a different version or a compromise beside it."""
     decision = option.round.decision
     partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
     check_length(text.strip(), limit=OPTION_MAX)
     _not_paused(actor, decision.couple_id)
+    if option.proposed_by_id != actor.pk:
+        raise NotYourOption(NOT_YOUR_OPTION)
     check_proposal(proposer=actor, text=text)
     with transaction.atomic():
         decision = _locked(decision)
@@ -389,12 +399,18 @@ def adoptable(option: Option, *, member_ids_: Iterable[int]) -> bool:
 # ---- Agreement, trial and review ----
 
 
-def agreement_sign(
-    *, actor: User, decision: Decision, option: Option, seen_version: int, trial_days: int, review_on: date
-) -> bool:
-    """Sign these terms. When the partner has signed exactly the same terms
-    the agreement starts; different terms replace theirs, and they are asked
-    to sign again. Returns True when the agreement has started."""
+def look_back_on(*, agreed_at: datetime, trial_days: int, couple: Couple) -> date:
+    """The day a trial ends, in the couple's own calendar: a one-week trial
+    looks back a week after the day it was agreed."""
+    return agreed_at.astimezone(couple_zone(couple)).date() + timedelta(days=trial_days)
+
+
+def agreement_sign(*, actor: User, decision: Decision, option: Option, seen_version: int, trial_days: int) -> bool:
+    """Sign these terms: an option and how long to try it. When the partner
+    has signed exactly the same terms the agreement starts, and the look-back
+    falls at the end of the trial, so the two can never disagree. Different
+    terms replace the partner's, and they are asked to sign again. Returns
+    True when the agreement has started."""
     partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
     _not_paused(actor, decision.couple_id)
     with transaction.atomic():
@@ -408,26 +424,23 @@ def agreement_sign(
             raise ServiceError(OPTION_CHANGED)
         if not adoptable(option, member_ids_=member_ids(couple_id=decision.couple_id)):
             raise ServiceError(CANT_ADOPT)
-        today = timezone.now().astimezone(couple_zone(decision.couple)).date()
-        if not (today < review_on <= today + timedelta(days=MAX_REVIEW_DAYS)):
-            raise ServiceError(REVIEW_DATE_RANGE)
         if trial_days not in TrialLength.values:
             raise ServiceError(NOT_THIS_STEP)
-        terms = (option.pk, option.version, trial_days, review_on)
-        if (round_.terms_option_id, round_.terms_option_version, round_.trial_days, round_.review_on) != terms:
+        terms = (option.pk, option.version, trial_days)
+        if (round_.terms_option_id, round_.terms_option_version, round_.trial_days) != terms:
             round_.terms_option = option
             round_.terms_option_version = option.version
             round_.trial_days = trial_days
-            round_.review_on = review_on
-            round_.save(update_fields=["terms_option", "terms_option_version", "trial_days", "review_on"])
+            round_.save(update_fields=["terms_option", "terms_option_version", "trial_days"])
             Seat.objects.filter(round=round_).update(signed_at=None)
         Seat.objects.filter(round=round_, user=actor).update(signed_at=timezone.now())
         agreed = not Seat.objects.filter(round=round_, signed_at__isnull=True).exists()
         if agreed:
             round_.agreed_at = timezone.now()
+            round_.review_on = look_back_on(agreed_at=round_.agreed_at, trial_days=trial_days, couple=decision.couple)
             round_.adopted_option = option
             round_.adopted_proposed_by_id = option.proposed_by_id
-            round_.save(update_fields=["agreed_at", "adopted_option", "adopted_proposed_by"])
+            round_.save(update_fields=["agreed_at", "review_on", "adopted_option", "adopted_proposed_by"])
             decision.stage = Stage.TRIAL
             decision.save(update_fields=["stage"])
             _schedule_review_reminder(decision, round_)
@@ -437,7 +450,8 @@ def agreement_sign(
 
 def _schedule_review_reminder(decision: Decision, round_: Round) -> None:
     assert round_.review_on is not None
-    when = datetime.combine(round_.review_on, REMINDER_AT, tzinfo=couple_zone(decision.couple))
+    zone = couple_zone(decision.couple)
+    when = datetime.combine(round_.review_on, REMINDER_AT, tzinfo=zone)
     reminder = tasks.send_review_reminder.using(run_after=when)
     round_id, review_on = round_.pk, round_.review_on.isoformat()
     transaction.on_commit(lambda: reminder.enqueue(round_id, review_on))
@@ -569,6 +583,39 @@ def experiment_consent(*, actor: User, experiment: Experiment) -> Experiment:
 def experiment_not_now(*, actor: User, experiment: Experiment) -> Experiment:
     """A no needs no reason, and none is asked."""
     return _answer(actor, experiment, ExperimentStatus.NOT_NOW)
+
+
+def experiment_counter(*, actor: User, experiment: Experiment, idea: str, ends_when: str, then_what: str) -> Experiment:
+    """The invitee's third answer: not yes, not "not now", but a changed
+    version. It becomes their own proposal, waiting for the other's yes; the
+    first one stands aside, pointing to it."""
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
+    _not_paused(actor, experiment.couple_id)
+    if not (idea.strip() and ends_when.strip() and then_what.strip()):
+        raise ServiceError("Describe the idea, what ends it, and what happens then. All three are needed.")
+    check_proposal(proposer=actor, text=idea)
+    with transaction.atomic():
+        original = _locked_experiment(experiment)
+        if original.proposed_by_id == actor.pk:
+            raise ServiceError("This one is yours: it waits for your partner's answer.")
+        if original.status != ExperimentStatus.PROPOSED:
+            raise ServiceError(NOT_THIS_STEP)
+        original.status = ExperimentStatus.COUNTERED
+        original.save(update_fields=["status"])
+        counter = Experiment.objects.create(
+            couple_id=original.couple_id,
+            proposed_by=actor,
+            source=original.source,
+            catalogue_item_id=original.catalogue_item_id,
+            decision=original.decision,
+            idea=idea.strip(),
+            ends_when=ends_when.strip(),
+            then_what=then_what.strip(),
+            counter_of=original,
+        )
+        _tell_both_experiment(original)
+        _tell_both_experiment(counter)
+    return counter
 
 
 def experiment_withdraw(*, actor: User, experiment: Experiment) -> Experiment:

@@ -25,6 +25,7 @@ urlpatterns = [
     path("experiments/<int:experiment_id>/status/", views.experiment_status, name="experiment_status"),
     path("experiments/<int:experiment_id>/yes/", views.experiment_consent, name="experiment_consent"),
     path("experiments/<int:experiment_id>/not-now/", views.experiment_not_now, name="experiment_not_now"),
+    path("experiments/<int:experiment_id>/counter/", views.experiment_counter, name="experiment_counter"),
     path("experiments/<int:experiment_id>/withdraw/", views.experiment_withdraw, name="experiment_withdraw"),
     path("experiments/<int:experiment_id>/end/", views.experiment_end, name="experiment_end"),
     path("experiments/<int:experiment_id>/debrief/", views.debrief_write, name="debrief"),

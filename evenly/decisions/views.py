@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,6 +18,7 @@ from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
 from evenly.decisions.forms import (
     CorrectionForm,
+    CounterForm,
     DebriefForm,
     ExperimentForm,
     OpenForm,
@@ -27,7 +29,7 @@ from evenly.decisions.forms import (
     SummaryForm,
     ViewForm,
 )
-from evenly.decisions.models import Decision, Experiment, Option, Stage
+from evenly.decisions.models import Decision, Experiment, ExperimentStatus, Option, Stage
 
 
 def _partnered_or_404(request: AuthenticatedHttpRequest) -> None:
@@ -72,7 +74,7 @@ def _detail(request: AuthenticatedHttpRequest, decision: Decision, status: int =
         "view_form": ViewForm(initial={"text": page.mine.view}),
         "summary_form": SummaryForm(initial={"text": page.mine.summary}),
         "correction_form": CorrectionForm(),
-        "option_form": OptionForm(),
+        "option_form": OptionForm(initial=_other_version_of(request, page)),
         "ratings_form": RatingsForm(options=[r.option for r in page.options], initial_levels=levels),
         "sign_form": SignForm(options=page.adoptable_options, initial=_sign_initial(page)),
         "review_form": ReviewForm(
@@ -83,13 +85,22 @@ def _detail(request: AuthenticatedHttpRequest, decision: Decision, status: int =
     return render(request, "decisions/detail.html", {"page": page, "Stage": Stage, **forms}, status=status)
 
 
+def _other_version_of(request: AuthenticatedHttpRequest, page: selectors.DecisionPage) -> dict[str, Any]:
+    """ "Suggest a different version" of the partner's option: the add form
+    starts from its wording, marked as a compromise."""
+    wanted = request.GET.get("version_of", "")
+    for row in page.options:
+        if str(row.option.pk) == wanted and not row.mine:
+            return {"text": row.option.text, "is_compromise": True}
+    return {}
+
+
 def _sign_initial(page: selectors.DecisionPage) -> dict[str, Any]:
     round_ = page.round
     if round_.terms_option_id and round_.terms_option:
         return {
             "option": f"{round_.terms_option_id}:{round_.terms_option_version}",
             "trial_days": round_.trial_days,
-            "review_on": round_.review_on,
         }
     if page.suggested:
         return {"option": f"{page.suggested.pk}:{page.suggested.version}"}
@@ -216,6 +227,9 @@ def option_add(request: AuthenticatedHttpRequest, decision_id: int) -> HttpRespo
 def option_edit(request: AuthenticatedHttpRequest, option_id: int) -> HttpResponse:
     option = get_option_for_user(viewer=request.user, option_id=option_id)
     decision = option.round.decision
+    if option.proposed_by_id != request.user.pk:
+        # The partner may see the option but not reword it: they add their own.
+        raise PermissionDenied(services.NOT_YOUR_OPTION)
     form = OptionForm(
         request.POST or None,
         initial={"text": option.text, "is_compromise": option.is_compromise, "version": option.version},
@@ -324,7 +338,6 @@ def agreement_sign(request: AuthenticatedHttpRequest, decision_id: int) -> HttpR
             option=option,
             seen_version=version,
             trial_days=form.cleaned_data["trial_days"],
-            review_on=form.cleaned_data["review_on"],
         )
     except ServiceError as error:
         messages.error(request, error.message)
@@ -415,6 +428,32 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "decisions/experiment_new.html",
         {"form": form, "decision": decision},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def experiment_counter(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
+    """Answer a proposal with a changed version of it: the form starts from
+    the partner's wording, and sending it makes it the answerer's proposal."""
+    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
+    if experiment.proposed_by_id == request.user.pk or experiment.status != ExperimentStatus.PROPOSED:
+        return redirect("decisions:experiment", experiment.pk)
+    initial = {"idea": experiment.idea, "ends_when": experiment.ends_when, "then_what": experiment.then_what}
+    form = CounterForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            counter = services.experiment_counter(actor=request.user, experiment=experiment, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Your version is with your partner. It starts only if you both say yes.")
+            return redirect("decisions:experiment", counter.pk)
+    return render(
+        request,
+        "decisions/experiment_counter.html",
+        {"form": form, "experiment": experiment},
         status=400 if form.errors else 200,
     )
 

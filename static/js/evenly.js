@@ -131,10 +131,11 @@
   connect();
 })();
 
-// ---- The coach: "Use this wording" swaps the flagged sentence for the reframe ----
-// The reframe is a whole sentence, so it replaces the sentence that holds the
-// flagged words (found again if the text moved on); the first blank ("___")
-// is then selected so the author can fill it in.
+// ---- The coach: "Use this wording" swaps the flagged sentence for the chosen reframe ----
+// Each reframe is a whole sentence, so it replaces the sentence that holds the
+// flagged words (found again if the text moved on). The caret then sits at the
+// end of the new wording, ready for the author to change it in their own words.
+// "Keep my wording" hides the suggestions until the text changes again.
 function coachSentenceAround(text, start, end) {
   "use strict";
   var from = start;
@@ -147,6 +148,14 @@ function coachSentenceAround(text, start, end) {
 }
 document.addEventListener("click", function (event) {
   "use strict";
+  var dismiss = event.target.closest && event.target.closest("[data-coach-dismiss]");
+  if (dismiss) {
+    var panel = dismiss.closest(".coach");
+    var box = panel && document.querySelector("[aria-describedby~='" + panel.id + "']");
+    if (panel) { panel.innerHTML = ""; }
+    if (box) { box.focus(); }
+    return;
+  }
   var button = event.target.closest && event.target.closest("[data-coach-apply]");
   if (!button) { return; }
   var field = document.getElementById(button.getAttribute("data-target"));
@@ -166,15 +175,11 @@ document.addEventListener("click", function (event) {
   } else {
     var sentence = coachSentenceAround(text, start, end);
     start = sentence[0];
-    field.value = text.slice(0, start) + suggestion + text.slice(sentence[1]);
+    var after = text.slice(sentence[1]);
+    field.value = text.slice(0, start) + suggestion + (after && !/^\s/.test(after) ? " " : "") + after;
   }
   field.focus();
-  var blank = field.value.indexOf("___", start);
-  if (blank >= 0 && blank < start + suggestion.length) {
-    field.setSelectionRange(blank, blank + 3);
-  } else {
-    field.setSelectionRange(start + suggestion.length, start + suggestion.length);
-  }
+  field.setSelectionRange(start + suggestion.length, start + suggestion.length);
   field.dispatchEvent(new Event("input", { bubbles: true }));
 });
 
@@ -279,5 +284,19 @@ document.addEventListener("click", function (event) {
     var again = scope.querySelector(remembered.selector);
     remembered = null;
     if (again && document.activeElement !== again) { again.focus({ preventScroll: true }); }
+  });
+})();
+
+// ---- Pages that move on by themselves ----
+// An element with data-go-on="event names" and data-go="path" takes the page
+// there when one of those events arrives: the invitation page once the
+// partner has joined, any shared page once the shared space has ended.
+(function () {
+  "use strict";
+  var body = document.body;
+  document.querySelectorAll("[data-go-on]").forEach(function (element) {
+    element.getAttribute("data-go-on").split(" ").forEach(function (name) {
+      body.addEventListener("evenly:" + name, function () { location.assign(element.getAttribute("data-go")); });
+    });
   });
 })();

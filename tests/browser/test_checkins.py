@@ -54,6 +54,10 @@ def test_it_holds_a_full_check_in_on_two_devices(browsing, partners):
     heading(alex, "Alex, what did you hear?")
     alex.get_by_text("take turns choosing what we do on Fridays").wait_for()
     alex.get_by_label("What you heard").fill("You never get to choose anything.")
+    # In a reflection the coach suggests reflective wording, not the writer's own feelings.
+    alex.locator("#id_text-coach").get_by_text(
+        "What I heard is that this is about getting to choose something", exact=False
+    ).wait_for()
     alex.get_by_role("button", name="Send my reflection").click()
 
     heading(sam, "Sam, did Alex get it?")

@@ -153,3 +153,29 @@ def test_its_pages_have_no_accessibility_violations(browsing, alex, sam, scheme)
         if label in {"decision", "index"}:
             browsing.screenshot(page, f"{label}-desktop-{scheme}")
     assert problems == [], "\n".join(problems)
+
+
+def test_the_invitee_answers_an_experiment_with_a_changed_version(browsing, partners):
+    from evenly.decisions.tests import helpers
+
+    alex, sam = partners.alex, partners.sam
+    experiment = helpers.proposed(_user("Alex"))
+    url = f"/decisions/experiments/{experiment.pk}/"
+    open_live(alex, url)
+    sam.goto(url)
+    sam.get_by_role("link", name="Suggest a changed version").click()
+    idea = sam.get_by_label("Your version of the idea")
+    idea.fill("The same walk, but only on Sundays")
+    sam.get_by_role("button", name="Send my version").click()
+    sam.get_by_text("Your version is with your partner").wait_for()
+    # Alex's open page shows the answer at once, with the way to the new version.
+    alex.get_by_role("link", name="See the changed version").click()
+    alex.get_by_role("button", name="Yes, let's try it").click()
+    alex.get_by_role("button", name="End it now").wait_for()
+    browsing.screenshot(alex, "experiment-counter-running-mobile")
+
+
+def _user(name):
+    from evenly.accounts.models import User
+
+    return User.objects.get(display_name=name)

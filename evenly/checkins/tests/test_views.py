@@ -165,3 +165,14 @@ def test_it_never_shows_a_partner_the_ratings(client_for, alex, sam, things):
         assert "Alex rated" not in body and "both rated" not in body.lower(), url
     body = sam_client.get(reverse("checkins:checkin", args=[checkin.pk])).content.decode()
     assert body.count("checked") == 2  # Sam's own 5 and 5, and nothing else.
+
+
+def test_the_coach_suggests_reflective_wording_for_a_reflection_only(client_for, alex, sam, things):
+    checkin = things["checkin"]
+    url = reverse("checkins:checkin", args=[checkin.pk])
+    speaking = client_for(sam).get(url).content.decode()
+    assert "&quot;coach_context&quot;: &quot;message&quot;" in speaking
+    step(sam, checkin, "speak", text="Sam's piece")
+    reflecting = client_for(alex).get(url).content.decode()
+    assert "What you heard" in reflecting
+    assert "&quot;coach_context&quot;: &quot;reflection&quot;" in reflecting

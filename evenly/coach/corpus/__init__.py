@@ -4,7 +4,9 @@
 first and is only evaluated, never tuned on; ``fresh.jsonl`` was written after
 the rules were finished, as a check on text the rules' author had never seen
 while writing them, and is likewise only evaluated; ``fresh2.jsonl`` was written
-before the next round of rule changes and evaluated once, after them.  Each line is
+before the next round of rule changes and evaluated once, after them; ``fresh3.jsonl``
+and ``external.jsonl`` were written before the third round (content-keeping reframes
+and recall by linguistic shape) and are evaluated once, at its end.  Each line is
 ``{"text": ..., "kinds": [...]}``; an empty list means a clean message.
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 from ..models import KINDS, Kind
 
 CORPUS_DIR = Path(__file__).resolve().parent
-SPLITS = ("dev", "heldout", "fresh", "fresh2")
+SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "external")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +29,10 @@ class Example:
 
 
 def load(split: str) -> list[Example]:
-    """Load ``dev``, ``heldout``, ``fresh``, ``fresh2`` or ``all`` (every split, dev first)."""
+    """Load one split by name, or ``all`` (every split, dev first)."""
     names = SPLITS if split == "all" else (split,)
     if any(name not in SPLITS for name in names):
-        raise ValueError(f"unknown split {split!r}; use dev, heldout, fresh, fresh2 or all")
+        raise ValueError(f"unknown split {split!r}; use one of {', '.join(SPLITS)} or all")
     examples: list[Example] = []
     for name in names:
         with (CORPUS_DIR / f"{name}.jsonl").open(encoding="utf-8") as lines:

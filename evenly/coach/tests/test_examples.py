@@ -128,10 +128,89 @@ def test_every_finding_explains_in_one_sentence_and_offers_a_reframe() -> None:
         assert re.search(r"\b(?:I|I'd|I'm|me|my)\b|\?", finding.suggestion)
 
 
-def test_reframes_use_one_blank_marker() -> None:
-    finding = analyze("You make me feel unwanted").findings[0]
-    assert BLANK in finding.suggestion
-    assert "__ " not in finding.suggestion.replace(BLANK, "")
+def test_suggestions_are_complete_sentences_with_no_blanks() -> None:
+    for finding in (finding for text, _ in FLAGGED for finding in analyze(text).findings):
+        assert finding.suggestions and finding.suggestion == finding.suggestions[0]
+        for suggestion in finding.suggestions:
+            assert BLANK not in suggestion and "__" not in suggestion
+            assert suggestion[0].isupper() and suggestion[-1] in ".?!"
+
+
+# The reframe keeps what the sentence was about: its action, object and time.
+REFRAMES_KEEP = [
+    ("You always decide what we do", "generalization", ["decide what we do", "together"]),
+    ("you never ask what I want", "generalization", ["ask what I want"]),
+    ("You always pick the film.", "generalization", ["pick the film together"]),
+    ("You never text back when you're out with Sam.", "generalization", ["text back when you're out with Sam"]),
+    (
+        "You make me feel unwanted when you look at your phone.",
+        "blame",
+        ["I feel unwanted when you look at your phone"],
+    ),
+    ("It's your fault we were late.", "blame", ["I'm upset that we were late"]),
+    ("You ruined the evening.", "blame", ["the evening"]),
+    ("If you don't come tonight, we're over.", "ultimatum", ["I'd really like you to come tonight"]),
+    ("Either you quit smoking or I'm moving out.", "ultimatum", ["quit smoking"]),
+    ("You need to fix this tonight", "demand", ["Would you be willing to fix this tonight?"]),
+    ("Stop interrupting me.", "demand", ["interrupting me"]),
+    ("You just like having power over me", "mind_reading", ["you like having power over me", "?"]),
+    ("You did that on purpose.", "mind_reading", ["When you did that, it felt deliberate to me"]),
+    ("If you really loved me you'd come to the wedding.", "guilt_trip", ["come to the wedding"]),
+    ("Just try it once, you'll love it.", "pressure", ["Would you like to try it?", "no"]),
+    ("You're so selfish.", "character_attack", ["I'd like my needs to count as much as yours"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "kept"), REFRAMES_KEEP)
+def test_the_reframe_reuses_what_the_sentence_was_about(text: str, kind: str, kept: list[str]) -> None:
+    finding = next(finding for finding in analyze(text).findings if finding.kind == kind)
+    for piece in kept:
+        assert piece in finding.suggestion, finding.suggestions
+
+
+def test_each_kind_gets_its_own_shape_of_reframe() -> None:
+    def first(text: str) -> str:
+        return analyze(text).findings[0].suggestion
+
+    assert first("You always decide what we do").startswith("I feel ")  # an I-statement
+    assert first("You need to apologise to my sister tonight").startswith("Would you be willing")  # an invitation
+    assert "?" in first("You did that on purpose.")  # a question for mind reading
+    ultimatum = first("If you don't come tonight, we're over.")
+    assert "over" not in ultimatum and "I'd really like" in ultimatum  # the need, without the threat
+
+
+def test_several_suggestions_to_choose_from() -> None:
+    finding = analyze("You always decide what we do").findings[0]
+    assert len(finding.suggestions) >= 2
+    assert len(set(finding.suggestions)) == len(finding.suggestions)
+    assert finding.to_dict()["suggestions"] == list(finding.suggestions)
+
+
+def test_a_reflection_gets_reflective_wording_not_the_writers_feelings() -> None:
+    analysis = analyze("You always decide what we do.", context="reflection")
+    assert analysis.kinds == {"generalization"}
+    for suggestion in analysis.findings[0].suggestions:
+        assert not re.match(r"I (?:feel|felt|'m|am|'d like)\b", suggestion)
+    assert analysis.findings[0].suggestion.startswith("What I heard is")
+    assert "deciding what we do" in analysis.findings[0].suggestion
+    assert "reflection" in analysis.findings[0].explanation
+
+
+def test_an_unknown_context_is_treated_as_an_ordinary_message() -> None:
+    assert analyze("You never listen.", context="nonsense") == analyze("You never listen.")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You never listen, tu ne m'écoutes jamais.",
+        "Du hörst mir nie zu, you never listen.",
+        "You never listen. Nunca me escuchas, eres así siempre.",
+        "You never listen — ты никогда не слушаешь.",
+    ],
+)
+def test_mixed_language_text_gets_no_findings_rather_than_wrong_ones(text: str) -> None:
+    assert analyze(text).findings == []
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", "🙂🙂", "<b>bonjour</b> ¿qué tal?", "\x00\x07\x1b[31m"])
@@ -184,3 +263,8 @@ def test_cli_reads_one_message_per_line_from_stdin() -> None:
     lines = _run_cli("--stdin", stdin="You never plan anything\nThank you for dinner\n").splitlines()
     results = [json.loads(line) for line in lines]
     assert [len(result["findings"]) for result in results] == [1, 0]
+
+
+def test_cli_checks_a_reflection_when_asked() -> None:
+    output = json.loads(_run_cli("--context", "reflection", "You always decide what we do"))
+    assert output["findings"][0]["suggestions"][0].startswith("What I heard is")

@@ -14,8 +14,11 @@ URL = reverse("coaching:check")
 BLAMING = "You make me feel unwanted."
 
 
-def check(client, text, field="note"):
-    return client.post(URL, {"coach_field": field, field: text})
+def check(client, text, field="note", context=None):
+    data = {"coach_field": field, field: text}
+    if context is not None:
+        data["coach_context"] = context
+    return client.post(URL, data)
 
 
 def test_anonymous_visitors_get_nothing(client):
@@ -24,12 +27,28 @@ def test_anonymous_visitors_get_nothing(client):
     assert BLAMING not in response.content.decode()
 
 
-def test_it_points_out_blame_with_a_reframe(alex, client_for):
+def test_it_points_out_blame_with_several_reframes_that_keep_the_feeling(alex, client_for):
     page = check(client_for(alex), BLAMING).content.decode()
     assert "You make me feel" in page
-    assert "Use this wording" in page
-    assert "___" in page
+    assert page.count("Use this wording") >= 2  # one button per suggestion
+    assert "I feel unwanted." in page  # the reframe keeps what was said
+    assert "___" not in page
     assert "you can send it as it is" in page
+    assert "Keep my wording" in page
+
+
+def test_a_reflection_gets_reflective_wording(alex, client_for):
+    text = "You always decide what we do."
+    message = check(client_for(alex), text).content.decode()
+    reflection = check(client_for(alex), text, context="reflection").content.decode()
+    assert "I feel powerless" in message and "I feel powerless" not in reflection
+    assert "What I heard is that this is about deciding what we do" in reflection
+
+
+def test_an_unknown_context_is_an_ordinary_message(alex, client_for):
+    page = check(client_for(alex), "You always decide what we do.", context="<b>x</b>").content.decode()
+    assert "I feel powerless" in page
+    assert "<b>x</b>" not in page
 
 
 def test_kind_words_get_no_findings(alex, client_for):
@@ -86,7 +105,22 @@ def test_the_widget_wires_the_text_box_to_the_coach():
 
     html = str(NoteForm()["note"])
     assert 'hx-post="/coach/check/"' in html
-    assert 'hx-params="note,coach_field"' in html  # htmx filters hx-vals through hx-params too
+    assert 'hx-params="note,coach_field,coach_context"' in html  # htmx filters hx-vals through hx-params too
+    assert "&quot;coach_context&quot;: &quot;message&quot;" in html
     assert 'aria-describedby="id_note_helptext id_note-coach"' in html
     assert 'id="id_note-coach"' in html
     assert "<textarea" in html
+
+
+def test_a_reflection_widget_sends_its_context():
+    class SummaryForm(forms.Form):
+        summary = forms.CharField(widget=CoachedTextarea(context="reflection"))
+
+    assert "&quot;coach_context&quot;: &quot;reflection&quot;" in str(SummaryForm()["summary"])
+
+
+def test_the_partners_view_summary_and_a_check_in_reflection_are_reflections(alex, client_for):
+    from evenly.decisions.forms import SummaryForm, ViewForm
+
+    assert SummaryForm().fields["text"].widget.context == "reflection"
+    assert ViewForm().fields["text"].widget.context == "message"

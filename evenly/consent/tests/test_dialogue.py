@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from evenly.consent import services
-from evenly.consent.models import Dialogue
+from evenly.consent.models import Dialogue, DialogueAnswer
 from evenly.consent.selectors import dialogue_view, limits_prefill
 from evenly.core.errors import ServiceError
 from evenly.pause.services import pause_start
@@ -48,11 +48,51 @@ def test_it_returns_the_open_check_in_when_started_twice(alex, sam):
     assert Dialogue.objects.count() == 1
 
 
-def test_it_refuses_a_second_answer(alex, sam):
+def test_answers_can_change_until_both_are_revealed(alex, sam):
+    dialogue = services.dialogue_start(actor=alex)
+    services.dialogue_answer(
+        actor=alex, dialogue=dialogue, feels_good="A bath", breaks_trust="", limits="", colour="green"
+    )
+    services.dialogue_answer(
+        actor=alex, dialogue=dialogue, feels_good="A walk first", breaks_trust="Rushing", limits="", colour="yellow"
+    )
+    assert DialogueAnswer.objects.filter(dialogue=dialogue, author=alex).count() == 1
+    dialogue.refresh_from_db()
+    assert dialogue.revealed_at is None
+    services.dialogue_answer(actor=sam, dialogue=dialogue, feels_good="Tea", breaks_trust="", limits="", colour="green")
+    dialogue.refresh_from_db()
+    seen_by_sam = dialogue_view(viewer=sam, dialogue=dialogue).theirs
+    assert (seen_by_sam.feels_good, seen_by_sam.breaks_trust, seen_by_sam.colour) == (
+        "A walk first",
+        "Rushing",
+        "yellow",
+    )
+
+
+def test_answers_stay_as_they_are_once_revealed(alex, sam):
     dialogue = services.dialogue_start(actor=alex)
     answer(alex, dialogue)
-    with pytest.raises(ServiceError, match="already in"):
+    answer(sam, dialogue)
+    dialogue.refresh_from_db()
+    with pytest.raises(ServiceError, match="showing now"):
         answer(alex, dialogue)
+
+
+def test_a_change_refused_after_the_reveal_gives_back_what_was_typed(alex, sam, client):
+    from django.urls import reverse
+
+    dialogue = services.dialogue_start(actor=alex)
+    answer(alex, dialogue)
+    answer(sam, dialogue)
+    client.force_login(alex)
+    response = client.post(
+        reverse("consent:dialogue_answer", args=[dialogue.pk]),
+        {"feels_good": "Something I was still writing", "breaks_trust": "", "limits": "", "colour": "green"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Something I was still writing" in page
+    assert "showing now" in page
 
 
 def test_it_refuses_answers_after_the_end(alex, sam):

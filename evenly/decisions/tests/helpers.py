@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 from evenly.decisions import services
 from evenly.decisions.models import Decision, Experiment, Option
 
@@ -49,7 +45,6 @@ def rated(a, b, a_levels=(4, 5), b_levels=(5, 3)) -> Decision:
 def agreed(a, b) -> Decision:
     decision = rated(a, b)
     option = Option.objects.filter(round__decision=decision).order_by("created_at").first()
-    review_on = timezone.localdate() + timedelta(days=14)
     for user in (a, b):
         services.agreement_sign(
             actor=user,
@@ -57,7 +52,6 @@ def agreed(a, b) -> Decision:
             option=option,
             seen_version=option.version,
             trial_days=14,
-            review_on=review_on,
         )
     return Decision.objects.get(pk=decision.pk)
 

@@ -86,22 +86,32 @@ def test_it_unlocks_ratings_when_going_back_to_the_options_and_keeps_them(alex, 
 
 
 def test_it_refuses_an_edit_over_a_newer_version_and_keeps_both(alex, sam):
+    # The author, on two devices: the second save never overwrites the first.
     decision = helpers.understood(alex, sam)
     option = services.option_add(actor=alex, decision=decision, text="Original")
-    services.option_edit(actor=sam, option=option, text="Sam's wording", seen_version=1, is_compromise=False)
+    services.option_edit(actor=alex, option=option, text="Phone wording", seen_version=1, is_compromise=False)
     with pytest.raises(services.OptionChanged) as conflict:
-        services.option_edit(actor=alex, option=option, text="Alex's wording", seen_version=1, is_compromise=False)
-    assert conflict.value.option.text == "Sam's wording"
+        services.option_edit(actor=alex, option=option, text="Laptop wording", seen_version=1, is_compromise=False)
+    assert conflict.value.option.text == "Phone wording"
     option.refresh_from_db()
-    assert option.text == "Sam's wording" and option.version == 2
+    assert option.text == "Phone wording" and option.version == 2
+
+
+def test_only_the_author_of_an_option_changes_its_wording(alex, sam):
+    decision = helpers.understood(alex, sam)
+    option = services.option_add(actor=alex, decision=decision, text="Original")
+    with pytest.raises(services.NotYourOption):
+        services.option_edit(actor=sam, option=option, text="Sam's wording", seen_version=1, is_compromise=False)
+    option.refresh_from_db()
+    assert option.text == "Original" and option.version == 1
 
 
 def test_it_skips_a_rating_for_wording_that_changed_meanwhile(alex, sam):
     decision = helpers.understood(alex, sam)
     option = services.option_add(actor=alex, decision=decision, text="Original")
-    services.option_edit(actor=sam, option=option, text="Changed", seen_version=1, is_compromise=False)
+    services.option_edit(actor=alex, option=option, text="Changed", seen_version=1, is_compromise=False)
     changed = services.ratings_save(
-        actor=alex, decision=decision, levels={option.pk: 4}, seen_versions={option.pk: 1}, done=True
+        actor=sam, decision=decision, levels={option.pk: 4}, seen_versions={option.pk: 1}, done=True
     )
     assert [o.pk for o in changed] == [option.pk]
     assert not option.ratings.exists()
@@ -117,7 +127,6 @@ def test_it_refuses_to_sign_an_option_that_changed_since_it_was_viewed(alex, sam
             option=option,
             seen_version=option.version - 1 if option.version > 1 else 99,
             trial_days=14,
-            review_on=timezone.localdate() + timedelta(days=10),
         )
     assert not decision.rounds.get().seats.filter(signed_at__isnull=False).exists()
 
@@ -132,23 +141,15 @@ def test_it_never_adopts_an_option_someone_cant_live_with(alex, sam):
             option=vetoed,
             seen_version=vetoed.version,
             trial_days=7,
-            review_on=timezone.localdate() + timedelta(days=10),
         )
 
 
 def test_it_starts_the_trial_only_when_both_sign_the_same_terms(alex, sam):
     decision = helpers.rated(alex, sam)
     first, second = Option.objects.filter(round__decision=decision)
-    review_on = timezone.localdate() + timedelta(days=10)
-    assert not services.agreement_sign(
-        actor=alex, decision=decision, option=first, seen_version=1, trial_days=14, review_on=review_on
-    )
-    assert not services.agreement_sign(
-        actor=sam, decision=decision, option=second, seen_version=1, trial_days=14, review_on=review_on
-    )
-    assert services.agreement_sign(
-        actor=alex, decision=decision, option=second, seen_version=1, trial_days=14, review_on=review_on
-    )
+    assert not services.agreement_sign(actor=alex, decision=decision, option=first, seen_version=1, trial_days=14)
+    assert not services.agreement_sign(actor=sam, decision=decision, option=second, seen_version=1, trial_days=14)
+    assert services.agreement_sign(actor=alex, decision=decision, option=second, seen_version=1, trial_days=14)
     round_ = Round.objects.get(decision=decision)
     assert round_.adopted_option == second and round_.adopted_proposed_by == sam
     assert Decision.objects.get(pk=decision.pk).stage == Stage.TRIAL
@@ -270,3 +271,64 @@ def test_the_demo_seeds_every_stage(db):
     assert Experiment.objects.filter(debriefs_revealed_at__isnull=False).exists()
     seed_decisions(users)  # running it again changes nothing
     assert Decision.objects.count() == 3
+
+
+@pytest.mark.parametrize("days", [7, 14, 30, 90])
+def test_the_look_back_follows_the_trials_length(alex, sam, days):
+    decision = helpers.rated(alex, sam)
+    option = Option.objects.filter(round__decision=decision).order_by("created_at").first()
+    for person in (alex, sam):
+        services.agreement_sign(
+            actor=person, decision=decision, option=option, seen_version=option.version, trial_days=days
+        )
+    round_ = Round.objects.get(decision=decision)
+    assert round_.trial_days == days
+    assert round_.review_on == timezone.localdate() + timedelta(days=days)
+
+
+def test_the_look_back_is_a_day_in_the_couples_own_calendar(alex, sam):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from evenly.couples.models import Couple
+
+    couple = Couple.objects.get(memberships__user=alex)
+    couple.timezone = "Pacific/Auckland"
+    # 20:00 UTC on 1 March is already 2 March in Auckland.
+    agreed_at = datetime(2027, 3, 1, 20, 0, tzinfo=ZoneInfo("UTC"))
+    assert services.look_back_on(agreed_at=agreed_at, trial_days=7, couple=couple).isoformat() == "2027-03-09"
+
+
+def test_the_invitee_can_answer_with_a_changed_version(alex, sam, event_tap, django_capture_on_commit_callbacks):
+    from evenly.decisions.models import Experiment, ExperimentStatus
+
+    original = helpers.proposed(alex)
+    event_tap.listen(alex, sam)
+    with django_capture_on_commit_callbacks(execute=True):
+        counter = services.experiment_counter(
+            actor=sam, experiment=original, idea="The walk, but on Sundays", ends_when="Either says so", then_what="Tea"
+        )
+    original.refresh_from_db()
+    assert original.status == ExperimentStatus.COUNTERED
+    assert counter.proposed_by == sam and counter.counter_of == original
+    assert counter.status == ExperimentStatus.PROPOSED
+    for person in (alex, sam):
+        received = [m["ids"] for m in event_tap.received(person)]
+        assert received == [{"experiment": original.pk}, {"experiment": counter.pk}]
+        assert "Sundays" not in repr(received)
+    # Now it waits for Alex's yes; Sam can't say yes to her own version.
+    with pytest.raises(ServiceError):
+        services.experiment_consent(actor=sam, experiment=counter)
+    assert services.experiment_consent(actor=alex, experiment=counter).status == ExperimentStatus.RUNNING
+    assert Experiment.objects.count() == 2
+
+
+def test_a_changed_version_is_only_the_invitees_and_only_while_it_waits(alex, sam):
+    original = helpers.proposed(alex)
+    with pytest.raises(ServiceError):
+        services.experiment_counter(actor=alex, experiment=original, idea="x", ends_when="y", then_what="z")
+    with pytest.raises(ServiceError, match="All three"):
+        services.experiment_counter(actor=sam, experiment=original, idea="x", ends_when=" ", then_what="z")
+    services.experiment_not_now(actor=sam, experiment=original)
+    with pytest.raises(ServiceError):
+        services.experiment_counter(actor=sam, experiment=original, idea="x", ends_when="y", then_what="z")

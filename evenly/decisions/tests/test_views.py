@@ -111,12 +111,12 @@ def test_it_tells_the_second_editor_and_keeps_their_words(alex, sam, client_for)
     decision = helpers.understood(alex, sam)
     option = services.option_add(actor=alex, decision=decision, text="Original")
     url = reverse("decisions:option_edit", args=[option.pk])
-    client_for(sam).post(url, {"text": "Sam's edit", "version": "1"})
-    response = client_for(alex).post(url, {"text": "Alex's edit", "version": "1"})
+    client_for(alex).post(url, {"text": "Phone edit", "version": "1"})
+    response = client_for(alex).post(url, {"text": "Laptop edit", "version": "1"})
     page = response.content.decode()
     assert response.status_code == 409
     assert "changed this option while you were editing" in page
-    assert "Alex&#x27;s edit" in page and "Sam&#x27;s edit" in page
+    assert "Laptop edit" in page and "Phone edit" in page
     assert 'name="version" value="2"' in page
 
 
@@ -125,7 +125,7 @@ def test_it_tells_the_signer_when_the_option_changed(alex, sam, client_for):
     option = Option.objects.filter(round__decision=decision).first()
     response = client_for(alex).post(
         reverse("decisions:sign", args=[decision.pk]),
-        {"option": f"{option.pk}:{option.version + 5}", "trial_days": "14", "review_on": "2099-01-01"},
+        {"option": f"{option.pk}:{option.version + 5}", "trial_days": "14"},
         follow=True,
     )
     assert "changed after you opened the page" in response.content.decode()
@@ -180,3 +180,35 @@ def test_someone_without_a_partner_cannot_start_anything(casey, client_for):
     assert client.get(reverse("decisions:new")).status_code == 404
     assert client.get(reverse("decisions:experiment_new")).status_code == 404
     assert client.get(reverse("decisions:index")).status_code == 200
+
+
+def test_the_partner_may_see_an_option_but_not_reword_it(alex, sam, client_for):
+    decision = helpers.understood(alex, sam)
+    option = services.option_add(actor=alex, decision=decision, text="Alex's idea")
+    url = reverse("decisions:option_edit", args=[option.pk])
+    sam_client = client_for(sam)
+    for response in (sam_client.get(url), sam_client.post(url, {"text": "Sam's rewrite", "version": "1"})):
+        assert response.status_code == 403
+        assert 'id="quick-exit"' in response.content.decode()
+    option.refresh_from_db()
+    assert option.text == "Alex's idea"
+    page = sam_client.get(reverse("decisions:detail", args=[decision.pk])).content.decode()
+    assert "Suggest a different version" in page
+    assert url not in page
+    started = sam_client.get(reverse("decisions:detail", args=[decision.pk]) + f"?version_of={option.pk}")
+    html = started.content.decode()
+    assert "Alex&#x27;s idea</textarea>" in html or "Alex&#x27;s idea" in html.split('name="text"', 1)[1][:400]
+
+
+def test_the_changed_version_form_starts_from_the_partners_words(alex, sam, jordan, client_for, client):
+    experiment = helpers.proposed(alex)
+    url = reverse("decisions:experiment_counter", args=[experiment.pk])
+    page = client_for(sam).get(url).content.decode()
+    assert experiment.idea in page
+    assert client_for(jordan).get(url).status_code == 404
+    assert client.get(url).status_code == 302
+    # The proposer is taken back to the proposal: there is nothing to answer.
+    assert client_for(alex).get(url).status_code == 302
+    response = client_for(sam).post(url, {"idea": "My version", "ends_when": "", "then_what": "Tea"})
+    assert response.status_code == 400
+    assert "My version" in response.content.decode()
