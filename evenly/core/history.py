@@ -168,10 +168,13 @@ def _half_year(first: User, second: User, when, week: int) -> None:  # type: ign
     Decision.objects.filter(pk=decision.pk).update(created_at=when)
     experiment = _experiment(second, first, IDEAS[week % len(IDEAS)])
     Experiment.objects.filter(pk=experiment.pk).update(created_at=when)
-    wording = f"Plans made together, number {week}"
-    boundary = boundaries.boundary_add(
-        actor=first, kind="depends", wording=wording, area=Area.PACE, when_context="asked first"
-    )
+    wording = f"Plans made together, since {when:%d %B %Y}"
+    try:
+        boundary = boundaries.boundary_add(
+            actor=first, kind="depends", wording=wording, area=Area.PACE, when_context="asked first"
+        )
+    except ServiceError:  # already there from an earlier, shorter run
+        return
     boundaries.boundary_update(actor=first, boundary=boundary, kind="enjoy", wording=wording, area=Area.PACE)
     review = boundaries.review_start(actor=first)
     boundaries.review_finish(actor=first, review=review)

@@ -5,7 +5,7 @@ taken to its look-back, an experiment with its debriefs, a boundary change and
 a review. Through the real services, dated back afterwards.
 
 Development only (EVENLY_SEED_ALLOWED), and idempotent: a couple that already
-has a history is left as it is.
+has that much history is left as it is.
 """
 
 from __future__ import annotations
@@ -45,12 +45,10 @@ class Command(BaseCommand):
         couple = couple_context(viewer=alex).couple
         assert couple is not None  # seed_demo made the couple
         weeks = years * 52
-        # seed_demo's own past check-in is two weeks old; anything older is history seeded here.
-        if CheckIn.objects.filter(couple=couple, started_at__lt=timezone.now() - timedelta(weeks=3)).exists():
-            self.stdout.write(
-                "Alex & Sam already have a history. Nothing changed "
-                "(run seed_demo --reset first for a history of another length)."
-            )
+        # History brings one closed check-in a week: that many already there is the mark.
+        past = CheckIn.objects.filter(couple=couple, status="closed", started_at__lt=timezone.now() - timedelta(days=6))
+        if past.count() >= weeks:
+            self.stdout.write(f"Alex & Sam already have {years} years of history. Nothing changed.")
             return
         started = time.monotonic()
         seed_couple_history(alex, sam, weeks=weeks)
