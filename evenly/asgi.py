@@ -10,18 +10,16 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.urls import path  # noqa: E402
 
 from evenly.core.consumers import EventsConsumer  # noqa: E402
 from evenly.core.lifespan import lifespan  # noqa: E402
+from evenly.core.origin import SameOriginValidator  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter([path("ws/", EventsConsumer.as_asgi())]))
-        ),
+        "websocket": SameOriginValidator(AuthMiddlewareStack(URLRouter([path("ws/", EventsConsumer.as_asgi())]))),
         "lifespan": lifespan,
     }
 )

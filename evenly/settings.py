@@ -16,8 +16,10 @@ from evenly.core.env import (
     env_int,
     env_list,
     env_str,
+    field_keys_from,
     local_secret,
     new_field_key,
+    owner_only_folder,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -29,6 +31,8 @@ if EVENLY_ENV not in {"development", "production"}:
     raise ConfigurationError("EVENLY_ENV must be 'development' or 'production'")
 
 DATA_DIR = Path(env_str("EVENLY_DATA_DIR", str(BASE_DIR / "var")))
+# The database, its -wal and -shm, and the keys: the owner's only (0700, 0600).
+owner_only_folder(DATA_DIR)
 
 DEBUG = env_bool("EVENLY_DEBUG", False)
 if PRODUCTION and DEBUG:
@@ -48,9 +52,8 @@ SECRET_KEY = _secret("SECRET_KEY", "secret_key", lambda: secrets.token_urlsafe(5
 
 # Newest key first. Older keys stay listed until `manage.py rotate_field_keys`
 # has re-encrypted every row under the newest one.
-FIELD_ENCRYPTION_KEYS = [
-    key.strip() for key in _secret("FIELD_ENCRYPTION_KEYS", "field_keys", new_field_key).split(",") if key.strip()
-]
+# A malformed key refuses to start, with a message naming which one.
+FIELD_ENCRYPTION_KEYS = field_keys_from(_secret("FIELD_ENCRYPTION_KEYS", "field_keys", new_field_key))
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -79,6 +82,10 @@ INSTALLED_APPS = [
     "evenly.decisions",
     "evenly.consent",
     "evenly.checkins",
+    "evenly.journal",
+    "evenly.healing",
+    "evenly.rituals",
+    "evenly.install",
     "evenly.balance",
 ]
 
@@ -186,7 +193,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_FORMS = {"signup": "evenly.accounts.forms.SignupForm"}
-ACCOUNT_EMAIL_VERIFICATION = env_str("EVENLY_EMAIL_VERIFICATION", "optional")
+# Mandatory verification lets sign-up answer the same for a taken and a free
+# address (enumeration prevention): the owner of a taken one gets an email.
+ACCOUNT_EMAIL_VERIFICATION = env_str("EVENLY_EMAIL_VERIFICATION", "mandatory")
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -202,6 +212,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/m/ip,3/m/key",
     "reauthenticate": "10/m/user",
 }
+# Behind a reverse proxy, rate limits key on the client's address taken from
+# X-Forwarded-For, counting this many trusted proxies from the right.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("EVENLY_TRUSTED_PROXY_COUNT", 1 if env_bool("EVENLY_BEHIND_PROXY", False) else 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Evenly"

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from evenly.core import views as core_views
+from evenly.install import views as install_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -18,5 +19,11 @@ urlpatterns = [
     path("coach/", include("evenly.coaching.urls")),
     path("checkins/", include("evenly.checkins.urls")),
     path("decisions/", include("evenly.decisions.urls")),
+    path("journal/", include("evenly.journal.urls")),
+    path("", include("evenly.healing.urls")),
+    path("rituals/", include("evenly.rituals.urls")),
+    path("manifest.webmanifest", install_views.manifest, name="manifest"),
+    path("sw.js", install_views.service_worker, name="service_worker"),
+    path("app/", include("evenly.install.urls")),
     path("balance/", include("evenly.balance.urls")),
 ]

@@ -11,8 +11,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 # Pages meant for everyone: the welcome page, the health check, the neutral
-# quick-exit page and allauth's own sign-in flows.
-PUBLIC = re.compile(r"^/($|healthz$|list/$|accounts/|account/goodbye/$)")
+# quick-exit page, allauth's own sign-in flows, and what adding the app to a
+# home screen needs (the manifest, the service worker and the offline page).
+PUBLIC = re.compile(r"^/($|healthz$|list/$|accounts/|account/goodbye/$|manifest.webmanifest$|sw.js$|app/offline/$)")
 SAMPLE_ARGS = {"int": "1", "str": "abc", "slug": "abc", "uuid": "00000000-0000-0000-0000-000000000001", "path": "x"}
 
 

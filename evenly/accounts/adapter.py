@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal import ratelimit  # the same counters allauth's own adapter uses
 from allauth.usersessions.adapter import DefaultUserSessionsAdapter
 from allauth.usersessions.models import UserSession
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.http import HttpRequest, HttpResponse
 
+from evenly.accounts.devices import known_device_nonce, remember_device
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind
 
@@ -25,6 +30,25 @@ class AccountAdapter(DefaultAccountAdapter):
     def format_email_subject(self, subject: str) -> str:
         # The same plain subject for every account email, whatever it is about.
         return "Account notice"
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        """Count failed sign-ins per address, except from a browser that signed
+        in to that address before: its failures count in a bucket of its own
+        (see `evenly.accounts.devices`)."""
+        key = self._get_login_attempts_cache_key(request, **credentials)
+        nonce = known_device_nonce(request, credentials.get("email", credentials.get("username", "")))
+        if nonce:
+            key = f"{key}:device:{nonce}"
+        self._login_failed_rl_usage = ratelimit.consume(request, app="allauth.account", action="login_failed", key=key)
+        if not self._login_failed_rl_usage:
+            raise self.validation_error("too_many_login_attempts")
+
+    def post_login(self, request: HttpRequest, user: AbstractBaseUser, **kwargs: Any) -> HttpResponse:
+        response = super().post_login(request, user, **kwargs)
+        email = getattr(user, "email", "")
+        if email:
+            remember_device(request, response, email)
+        return response
 
 
 class UserSessionsAdapter(DefaultUserSessionsAdapter):

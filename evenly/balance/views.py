@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from evenly.balance import selectors, services
 from evenly.balance.forms import PulseForm
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, id_from
 from evenly.couples.selectors import Partnership
 
 
@@ -28,9 +28,9 @@ def _partnership_or_404(request: AuthenticatedHttpRequest) -> Partnership:
 
 
 def _back(request: AuthenticatedHttpRequest) -> HttpResponse:
-    period = request.POST.get("period", "")
+    period = id_from(request.POST.get("period"))
     url = reverse("balance:index")
-    return redirect(f"{url}?period={period}#ours" if period.isdigit() else url)
+    return redirect(f"{url}?period={period}#ours" if period is not None else url)
 
 
 def _render(

@@ -8,6 +8,7 @@ from evenly.boundaries import catalogue
 from evenly.boundaries.models import CONDITION_MAX, NOTE_MAX, WORDING_MAX, Area, Kind, LifeEventKind, ReminderMonths
 from evenly.boundaries.services import CONDITION_TOO_LONG, NOTE_TOO_LONG, UNKNOWN_ITEM, WORDING_TOO_LONG
 from evenly.coaching.widgets import CoachedTextarea
+from evenly.core.once import OnceField
 
 KIND_HELP = {
     Kind.ENJOY: "Something you like and are glad to share.",
@@ -59,6 +60,7 @@ class _ConditionsMixin(forms.Form):
 
 
 class BoundaryAddForm(_ConditionsMixin):
+    once = OnceField()
     source = forms.ChoiceField(
         label="What is this about?",
         choices=[("catalogue", "Something from the list"), ("own", "In my own words")],
@@ -144,6 +146,7 @@ class BoundaryEditForm(_ConditionsMixin):
 
 
 class LifeEventForm(forms.Form):
+    once = OnceField()
     kind = forms.ChoiceField(label="What changed?", choices=LifeEventKind.choices, widget=forms.RadioSelect)
     note = forms.CharField(
         label="A few words, if you like (optional)",

@@ -7,6 +7,11 @@ limit it was or whether it was ever shared.
 
 Consent invitations, experiments and anything else that proposes something to
 a partner call `check_proposal` inside their service, before writing.
+
+Matching is by meaning, not exact words (`evenly.boundaries.meaning`): word
+forms, and curated related words and phrases for every catalogue item and for
+the words people use in their own limits. A proposal's chosen catalogue items
+are read as words too, so "Taking photos" meets a limit of "Being filmed".
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 from evenly.accounts.models import User
+from evenly.boundaries import catalogue, meaning
 from evenly.core.errors import ServiceError
 
 NOT_OPEN_MESSAGE = "This isn't open right now."
@@ -44,14 +50,14 @@ def hard_limit_item_ids(*, user_id: int) -> set[int]:
 
 
 def hard_limit_phrases(*, user_id: int) -> list[str]:
-    """Every wording that names one of the person's hard limits: their own
-    words, and the titles of catalogue items they marked."""
+    """Every phrase that names one of the person's hard limits: their own
+    words, and the title and cues of each catalogue item they marked."""
     from evenly.boundaries.models import Boundary, Kind
 
     phrases: list[str] = []
     for boundary in Boundary.objects.filter(author_id=user_id, kind=Kind.HARD_LIMIT):
         item = boundary.item
-        phrases.append(item.title if item else boundary.wording)
+        phrases.extend(meaning.catalogue_cues(item.slug, item.title) if item else [boundary.wording])
     return phrases
 
 
@@ -66,7 +72,9 @@ def proposal_is_open(*, proposer: User, catalogue_item_ids: Iterable[int] = (), 
     wanted = {int(item_id) for item_id in catalogue_item_ids}
     if wanted & hard_limit_item_ids(user_id=partner.pk):
         return False
-    return not (text and any(touches_phrase(text, phrase) for phrase in hard_limit_phrases(user_id=partner.pk)))
+    titles = [item.title for item_id in sorted(wanted) if (item := catalogue.get(item_id)) is not None]
+    words = "\n".join([text, *titles]).strip()
+    return not (words and meaning.touches(words, hard_limit_phrases(user_id=partner.pk)))
 
 
 def check_proposal(*, proposer: User, catalogue_item_ids: Iterable[int] = (), text: str = "") -> None:

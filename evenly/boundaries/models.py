@@ -8,9 +8,12 @@ own words is encrypted at rest.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 
 from evenly.boundaries import catalogue
 from evenly.core.fields import EncryptedTextField
@@ -46,11 +49,21 @@ def is_stricter(before: str, after: str) -> bool:
     return STRICTNESS[Kind(after)] > STRICTNESS[Kind(before)]
 
 
+def wording_key(*, author_id: int, wording: str) -> str:
+    """A keyed hash of an own-words entry, the same for the same words whatever
+    the case or spacing. The wording itself is encrypted, so the database can
+    only hold a person to one entry per wording through this. It is keyed and
+    bound to its author, so equal wordings of two people do not look alike."""
+    normalised = " ".join(wording.casefold().split())
+    return salted_hmac("evenly.boundaries.wording", f"{author_id}:{normalised}", algorithm="sha256").hexdigest()
+
+
 class Boundary(Authored):
     """One entry on a person's list: a catalogue item or their own wording."""
 
     catalogue_item_id = models.PositiveIntegerField(null=True, blank=True)
     wording = EncryptedTextField(blank=True, default="")
+    wording_key = models.CharField(max_length=64, blank=True, default="", editable=False)
     area = models.CharField(max_length=20, choices=Area.choices)
     kind = models.CharField(max_length=16, choices=Kind.choices)
     when_mood = EncryptedTextField(blank=True, default="")
@@ -65,8 +78,22 @@ class Boundary(Authored):
                 condition=Q(catalogue_item_id__isnull=False),
                 name="one_entry_per_catalogue_item",
             ),
+            models.UniqueConstraint(
+                fields=["author", "wording_key"],
+                condition=Q(catalogue_item_id__isnull=True) & ~Q(wording_key=""),
+                name="one_entry_per_own_wording",
+            ),
         ]
         indexes = [models.Index(fields=["author", "kind"])]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.wording_key = (
+            wording_key(author_id=self.author_id, wording=self.wording) if self.catalogue_item_id is None else ""
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "wording" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "wording_key"}
+        super().save(*args, **kwargs)
 
     @property
     def item(self) -> catalogue.CatalogueItem | None:

@@ -35,11 +35,13 @@ from evenly.boundaries.models import (
     ReviewStep,
     TalkRequest,
     is_stricter,
+    wording_key,
 )
 from evenly.core.errors import ServiceError
 from evenly.core.limits import check_length
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notices_resolve, notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.selectors import couple_context
 
@@ -68,16 +70,15 @@ def _check_lengths(*, wording: str = "", note: str = "", conditions: tuple[str, 
         check_length(text, limit=CONDITION_MAX, message=CONDITION_TOO_LONG)
 
 
-def _same_wording(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
 def _check_custom_unique(*, author: User, wording: str, exclude_id: int | None = None) -> None:
-    # The wording is encrypted, so the comparison happens here rather than in SQL.
-    others = Boundary.objects.filter(author=author, catalogue_item_id__isnull=True)
+    # A friendly early answer; the unique constraint on the keyed hash is what
+    # holds when two tabs send the same wording at the same moment.
+    others = Boundary.objects.filter(
+        author=author, catalogue_item_id__isnull=True, wording_key=wording_key(author_id=author.pk, wording=wording)
+    )
     if exclude_id is not None:
         others = others.exclude(pk=exclude_id)
-    if any(_same_wording(other.wording, wording) for other in others):
+    if others.exists():
         raise ServiceError(DUPLICATE_WORDING)
 
 
@@ -126,6 +127,7 @@ def _tell_partner_it_is_stricter(*, boundary: Boundary) -> None:
     publish(recipients=[partner.pk], event="boundary.changed", boundary=boundary.pk)
 
 
+@once_per_token
 def boundary_add(
     *,
     actor: User,
@@ -182,7 +184,7 @@ def boundary_add(
             if share and kind == Kind.HARD_LIMIT:
                 _tell_partner_it_is_stricter(boundary=boundary)
     except IntegrityError:
-        raise ServiceError(ALREADY_LISTED)
+        raise ServiceError(ALREADY_LISTED if catalogue_item_id is not None else DUPLICATE_WORDING) from None
     return boundary
 
 
@@ -220,7 +222,11 @@ def boundary_update(
         locked.kind = kind
         locked.when_mood, locked.when_context, locked.when_must_be_true = conditions
         locked.note = note
-        locked.save()
+        try:
+            with transaction.atomic():
+                locked.save()
+        except IntegrityError:
+            raise ServiceError(DUPLICATE_WORDING) from None
         _record(locked, ChangeAction.CHANGED)
         if locked.is_shared and is_stricter(before, kind):
             _tell_partner_it_is_stricter(boundary=locked)
@@ -426,6 +432,7 @@ def reminder_fire(*, user_id: int) -> None:
 # ---- Life events ----
 
 
+@once_per_token
 def life_event_add(*, actor: User, kind: str, note: str = "", share: bool = False) -> LifeEvent:
     """Log a life change. It prompts a review for the person who logged it,
     and for both partners when it is shared."""

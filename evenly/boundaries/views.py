@@ -27,7 +27,7 @@ from evenly.boundaries.forms import (
 )
 from evenly.boundaries.models import Answer, ReviewOutcome
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest, attempt
+from evenly.core.http import AuthenticatedHttpRequest, attempt, id_from
 
 
 class Request(AuthenticatedHttpRequest):
@@ -67,7 +67,7 @@ def add(request: Request) -> HttpResponse:
     ctx = request.couple_ctx
     if request.method == "GET":
         initial: dict[str, Any] = {}
-        item = catalogue.get(_int(request.GET.get("item")) or 0)
+        item = catalogue.get(id_from(request.GET.get("item")) or 0)
         if item:
             initial["catalogue_item"] = str(item.id)
         if request.GET.get("area") in catalogue.AREA_LABELS:
@@ -90,6 +90,7 @@ def add(request: Request) -> HttpResponse:
                 when_must_be_true=data["when_must_be_true"],
                 note=data["note"],
                 share=data["share"],
+                once=data["once"],
             )
         except ServiceError as error:
             field = "catalogue_item" if from_list else "wording"
@@ -106,7 +107,7 @@ def add(request: Request) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: Request, boundary_id: int) -> HttpResponse:
     boundary = get_own_boundary(viewer=request.user, boundary_id=boundary_id)
-    review_id = _int(request.GET.get("review") or request.POST.get("review"))
+    review_id = id_from(request.GET.get("review") or request.POST.get("review"))
     review = selectors.open_review(viewer=request.user)
     if review is not None and review.pk != review_id:
         review = None
@@ -256,7 +257,7 @@ def review(request: Request) -> HttpResponse:
 def review_step(request: Request, review_id: int) -> HttpResponse:
     current = get_own_open_review(viewer=request.user, review_id=review_id)
     if request.method == "POST":
-        boundary = get_own_boundary(viewer=request.user, boundary_id=_int(request.POST.get("boundary")) or 0)
+        boundary = get_own_boundary(viewer=request.user, boundary_id=id_from(request.POST.get("boundary")) or 0)
         outcome = request.POST.get("outcome", "")
         if outcome not in (ReviewOutcome.KEPT, ReviewOutcome.REMOVED):
             messages.error(request, "Choose keep, change or remove.")
@@ -309,7 +310,9 @@ def life_events(request: Request) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.life_event_add(actor=request.user, kind=data["kind"], note=data["note"], share=data["share"])
+            services.life_event_add(
+                actor=request.user, kind=data["kind"], note=data["note"], share=data["share"], once=data["once"]
+            )
         except ServiceError as error:
             form.add_error("share", error.message)
         else:
@@ -431,10 +434,3 @@ def matches(request: Request) -> HttpResponse:
         "boundaries/matches.html",
         {"ctx": request.couple_ctx, "matches": selectors.curiosity_matches(viewer=request.user)},
     )
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -3,11 +3,12 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from evenly.checkins import feelings
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import SHORT_MAX, TEXT_MAX, Impact, Leaning, Mode
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.localtime import LocalDateTimeField
+from evenly.core.once import OnceField
+from evenly.journal import feelings
 
 LONG_MESSAGE = f"That's longer than {TEXT_MAX:,} characters. Could you shorten it a little? Your words are kept here."
 SHORT_MESSAGE = f"Please keep this under {SHORT_MAX:,} characters. Your words are kept here."
@@ -18,6 +19,7 @@ def _coached(rows: int = 5, **attrs: str) -> CoachedTextarea:
 
 
 class MomentForm(forms.Form):
+    once = OnceField()
     happened_on = forms.DateField(
         label="When was it?",
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -69,6 +71,7 @@ class MomentForm(forms.Form):
 
 
 class ShortTextForm(forms.Form):
+    once = OnceField()
     text = forms.CharField(
         max_length=SHORT_MAX,
         widget=_coached(2),

@@ -53,7 +53,7 @@ class Moment(Authored):
 
     @property
     def feeling_labels(self) -> list[str]:
-        from evenly.checkins import feelings
+        from evenly.journal import feelings
 
         return feelings.labels_for(feelings.split(self.feelings))
 

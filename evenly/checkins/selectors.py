@@ -24,6 +24,7 @@ from evenly.checkins.models import (
     UtteranceKind,
 )
 from evenly.couples.selectors import CoupleContext, couple_context
+from evenly.journal.selectors import TenderNote, notes_touching, shared_tender_topics
 
 # ---- Ground rules ----
 
@@ -34,6 +35,25 @@ def ground_rules(*, couple_id: int | None) -> list[str]:
         return list(GROUND_RULES)
     rules = [rule.text for rule in GroundRule.objects.filter(couple_id=couple_id)]
     return rules or list(GROUND_RULES)
+
+
+@dataclass(frozen=True)
+class FirstSteps:
+    """A new couple's way in: the ground rules they will accept together, and
+    their first check-in to begin or plan. Shown until one has been held."""
+
+    rules: list[str]
+    has_boundary: bool
+
+
+def first_steps_for(*, viewer: User, couple_id: int | None) -> FirstSteps | None:
+    if couple_id is None or CheckIn.objects.filter(couple_id=couple_id, started_at__isnull=False).exists():
+        return None
+    from evenly.boundaries.models import Boundary
+
+    return FirstSteps(
+        rules=ground_rules(couple_id=couple_id), has_boundary=Boundary.objects.filter(author=viewer).exists()
+    )
 
 
 # ---- Moments ----
@@ -60,6 +80,8 @@ class AgendaEntry:
     moment: Moment | None = None
     talk_request_id: int | None = None
     title: str = ""
+    # Gentle notes when this touches a topic either partner marked tender.
+    tender_notes: list[TenderNote] = field(default_factory=list)
 
 
 def agenda_for(*, viewer: User, couple_id: int | None) -> list[AgendaEntry]:
@@ -88,6 +110,10 @@ def agenda_for(*, viewer: User, couple_id: int | None) -> list[AgendaEntry]:
             )
         )
     entries.extend(_talk_requests(viewer=viewer, couple_id=couple_id))
+    topics = shared_tender_topics(couple_id=couple_id) if entries else []
+    for entry in entries:
+        texts = [entry.title, entry.moment.what_happened if entry.moment else ""]
+        entry.tender_notes.extend(notes_touching(viewer=viewer, topics=topics, texts=texts))
     return entries
 
 

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evenly.accounts.models import User
-from evenly.checkins import feelings as feeling_list
 from evenly.checkins import flow
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import (
@@ -40,8 +39,10 @@ from evenly.core.limits import check_length
 from evenly.core.localtime import couple_time
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notices_resolve, notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.selectors import couple_context, couple_zone, member_ids, partnership_for
+from evenly.journal import feelings as feeling_list
 from evenly.pause.selectors import refuse_while_paused
 
 NOT_PARTNERED = "Check-ins are for a shared space with your partner. Invite them from “Us” first."
@@ -92,6 +93,7 @@ def _checkin_changed(checkin: CheckIn) -> None:
 # ---- Moments ----
 
 
+@once_per_token
 def moment_create(
     *,
     actor: User,
@@ -161,10 +163,12 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
 # ---- The agenda and parked topics ----
 
 
-def topic_add(*, actor: User, text: str) -> AgendaItem:
+@once_per_token
+def topic_add(*, actor: User, text: str, limit: int = SHORT_MAX) -> AgendaItem:
+    """A topic in the author's words; `limit` is longer for a journal excerpt."""
     context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
-    words = _text(text, limit=SHORT_MAX, required="Write a few words about the topic.")
+    words = _text(text, limit=limit, required="Write a few words about the topic.")
     with transaction.atomic():
         item = AgendaItem.objects.create(
             author=actor, couple=context.couple, visibility=Visibility.SHARED, kind=AgendaKind.TOPIC, text=words
@@ -209,6 +213,7 @@ def talk_request_mark_discussed(*, actor: User, checkin: CheckIn, talk_request_i
         _agenda_changed(checkin.couple_id)
 
 
+@once_per_token
 def parked_topic_add(*, actor: User, text: str) -> ParkedTopic:
     context = couple_context(viewer=actor)
     words = _text(text, limit=SHORT_MAX, required="Write a few words so you'll recognise it later.")
@@ -456,6 +461,7 @@ def rating_save(*, actor: User, checkin: CheckIn, felt_heard: int, equal_say: in
     return rating
 
 
+@once_per_token
 def appreciation_add(*, actor: User, checkin: CheckIn, text: str) -> Appreciation:
     _closed_for_member(actor=actor, checkin=checkin)
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)
@@ -468,6 +474,7 @@ def appreciation_add(*, actor: User, checkin: CheckIn, text: str) -> Appreciatio
     return appreciation
 
 
+@once_per_token
 def next_step_add(*, actor: User, checkin: CheckIn, text: str) -> NextStep:
     _closed_for_member(actor=actor, checkin=checkin)
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)

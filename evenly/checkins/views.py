@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.checkins import flow, selectors, services
@@ -32,7 +31,7 @@ from evenly.checkins.forms import (
 from evenly.checkins.models import CheckIn, Status
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest, attempt
+from evenly.core.http import AuthenticatedHttpRequest, attempt, id_from, redirect_back
 from evenly.core.paging import page_of
 from evenly.pause.selectors import pause_state
 
@@ -46,13 +45,6 @@ SAY_HELP = {
     flow.Action.REFLECT: "In your own words, say back what you heard, before adding anything of yours.",
     flow.Action.CLARIFY: "What did the reflection miss, or what would you put another way?",
 }
-
-
-def _back(request: AuthenticatedHttpRequest, default: str = "checkins:index") -> HttpResponse:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(default)
 
 
 def _topic_form(data: Any = None) -> ShortTextForm:
@@ -162,12 +154,12 @@ def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _topic_form(request.POST)
     if form.is_valid():
         try:
-            services.topic_add(actor=request.user, text=form.cleaned_data["text"])
+            services.topic_add(actor=request.user, text=form.cleaned_data["text"], once=form.cleaned_data["once"])
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
             messages.success(request, "Added to the agenda.")
-            return _back(request)
+            return redirect_back(request, "checkins:index")
     return _index(request, status=400, topic_form=form)
 
 
@@ -178,7 +170,7 @@ def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResp
     attempt(
         request, lambda: services.agenda_item_withdraw(actor=request.user, item=item), success="Taken off the agenda."
     )
-    return _back(request)
+    return redirect_back(request, "checkins:index")
 
 
 @login_required
@@ -207,7 +199,9 @@ def parked_add(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _parked_form(request.POST)
     if form.is_valid():
         try:
-            services.parked_topic_add(actor=request.user, text=form.cleaned_data["text"])
+            services.parked_topic_add(
+                actor=request.user, text=form.cleaned_data["text"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
@@ -263,10 +257,7 @@ def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _ready(request: AuthenticatedHttpRequest) -> int | None:
-    try:
-        return int(request.GET.get("ready", ""))
-    except ValueError:
-        return None
+    return id_from(request.GET.get("ready"))
 
 
 SAY_ACTIONS = (flow.Action.SPEAK, flow.Action.REFLECT, flow.Action.CLARIFY)
@@ -437,7 +428,9 @@ def appreciation(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResp
     form = ShortTextForm(request.POST, prefix="appreciation", label="Something you appreciated")
     if form.is_valid():
         try:
-            services.appreciation_add(actor=request.user, checkin=checkin, text=form.cleaned_data["text"])
+            services.appreciation_add(
+                actor=request.user, checkin=checkin, text=form.cleaned_data["text"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
@@ -453,7 +446,9 @@ def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpRespons
     form = ShortTextForm(request.POST, prefix="step", label="A next step")
     if form.is_valid():
         try:
-            services.next_step_add(actor=request.user, checkin=checkin, text=form.cleaned_data["text"])
+            services.next_step_add(
+                actor=request.user, checkin=checkin, text=form.cleaned_data["text"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error("text", error.message)
         else:

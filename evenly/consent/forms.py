@@ -8,6 +8,7 @@ from evenly.boundaries import catalogue
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.consent.models import NOTE_MAX, WORDS_MAX, Colour, CooldownHours, Outcome
 from evenly.core.localtime import LocalDateTimeField
+from evenly.core.once import OnceField
 
 ANSWER_MAX = 2000
 
@@ -52,6 +53,7 @@ class DialogueAnswerForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
+    once = OnceField()
     items = forms.TypedMultipleChoiceField(
         label="From the list",
         required=False,

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 
 from evenly.core.fields import EncryptedTextField
+from evenly.core.http import id_from
 
 WORDS_MAX = 500
 NOTE_MAX = 1000
@@ -133,7 +134,7 @@ class Invitation(models.Model):
 
     @property
     def item_ids(self) -> list[int]:
-        return [int(part) for part in self.what_items.split(",") if part.strip().isdigit()]
+        return [item_id for part in self.what_items.split(",") if (item_id := id_from(part.strip())) is not None]
 
     @property
     def is_yes(self) -> bool:

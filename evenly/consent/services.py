@@ -39,6 +39,7 @@ from evenly.core.limits import check_length
 from evenly.core.localtime import couple_time
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
 from evenly.couples.selectors import couple_zone, member_ids, partnership_for
@@ -186,6 +187,7 @@ def dialogue_answer(
 # ---- invitations ----
 
 
+@once_per_token
 def invitation_create(
     *,
     actor: User,

@@ -23,8 +23,9 @@ from evenly.consent.forms import (
 )
 from evenly.consent.models import Colour, Outcome
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, id_from
 from evenly.core.localtime import local_input
+from evenly.journal.selectors import tender_notes
 
 
 def _home_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
@@ -185,6 +186,7 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                     note=data["note"],
                     starts_at=data["starts_at"],
                     ends_at=data["ends_at"],
+                    once=data["once"],
                 )
             except ServiceError as error:
                 form.add_error(None, error.message)
@@ -194,9 +196,18 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         status = 400
     else:
         start = (timezone.localtime() + timedelta(hours=1)).replace(minute=0)
-        form = InvitationForm(
-            initial={"starts_at": local_input(start), "ends_at": local_input(start + timedelta(hours=3))}
-        )
+        initial: dict[str, object] = {
+            "starts_at": local_input(start),
+            "ends_at": local_input(start + timedelta(hours=3)),
+        }
+        desire_id = id_from(request.GET.get("desire"))
+        if desire_id is not None:  # started from an entry of the desire log
+            from evenly.rituals.desires import desire_prefill
+
+            entry = desire_prefill(viewer=request.user, entry_id=desire_id)
+            initial["items"] = [entry.catalogue_item_id] if entry.catalogue_item_id else []
+            initial["words"] = entry.text
+        form = InvitationForm(initial=initial)
         status = 200
     return render(
         request,
@@ -213,8 +224,11 @@ def _areas(form: InvitationForm) -> list[tuple[str, list[Any]]]:
 
 
 def _invitation_context(request: AuthenticatedHttpRequest, invitation: Any, form: Any = None) -> dict[str, Any]:
+    item = selectors.invitation_view(viewer=request.user, invitation=invitation)
+    texts = [invitation.what_words, invitation.note, *[entry.title for entry in item.items]]
     return {
-        "item": selectors.invitation_view(viewer=request.user, invitation=invitation),
+        "item": item,
+        "tender_notes": tender_notes(viewer=request.user, couple_id=invitation.couple_id, texts=texts),
         "is_live": selectors.is_live(invitation),
         "is_open": selectors.is_open(invitation),
         "form": form or InvitationAnswerForm(),

@@ -26,7 +26,7 @@ class DecryptionError(ValueError):
     pass
 
 
-def _decode_key(key: str) -> bytes:
+def decode_key(key: str) -> bytes:
     try:
         raw = base64.urlsafe_b64decode(key.encode())
     except (binascii.Error, ValueError) as error:
@@ -48,7 +48,7 @@ class FieldCipher:
     def from_settings_keys(cls, keys: list[str]) -> FieldCipher:
         if not keys:
             raise ValueError("At least one field encryption key is required")
-        return cls(tuple(_decode_key(key) for key in keys))
+        return cls(tuple(decode_key(key) for key in keys))
 
     @property
     def newest_key_id(self) -> str:

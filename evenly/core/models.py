@@ -104,6 +104,14 @@ class NotificationKind(models.TextChoices):
     EXPERIMENT_ENDED = "experiment_ended", "An experiment has ended. The way out you agreed on is there for you both."
     BOUNDARY_CHANGED = "boundary_changed", "A boundary your partner shares has changed."
     BOUNDARY_REVIEW = "boundary_review", "It may be a good time to look over your boundaries, whenever suits you."
+    TENDER_TOPIC_SHARED = (
+        "tender_topic",
+        "Your partner shared a topic to go gently with. It's under Journal, in tender topics.",
+    )
+    RESOURCE_SHARED = "resource_shared", "Something was shared with you on the Resources page."
+    RITUAL_PROPOSED = "ritual_proposed", "There's an idea for something to do together, whenever you'd like to look."
+    RITUAL_SOON = "ritual_soon", "Something you planned together is coming up."
+    APPRECIATION = "appreciation", "A few kind words are waiting for you."
     COUPLE_TIMEZONE = (
         "couple_timezone",
         "The time zone of your shared space has changed. Times now show in the new one.",
@@ -131,3 +139,19 @@ class Notification(models.Model):
     @property
     def text(self) -> str:
         return NotificationKind(self.kind).label
+
+
+class SubmittedForm(models.Model):
+    """A create form's one-time token, used once. The unique pair (person, token)
+    makes a double click, a resent request or a second tab that sends the same
+    form make one thing, not two; the row points at the thing it made."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "token"], name="a_form_token_is_used_once")]
+        indexes = [models.Index(fields=["user", "submitted_at"])]

@@ -22,6 +22,8 @@ PLACES: tuple[Place, ...] = (
     Place("boundaries:mine", _("Boundaries"), "/boundaries/"),
     Place("curious:list", _("Curious"), "/curious/"),
     Place("decisions:index", _("Decide"), "/decisions/"),
+    Place("journal:index", _("Journal"), "/journal/"),
+    Place("rituals:index", _("Rituals"), "/rituals/"),
     Place("balance:index", _("Balance"), "/balance/"),
     Place("couples:overview", _("Us"), "/couple/"),
     Place("accounts:security", _("Account"), "/account/"),

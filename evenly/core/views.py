@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from evenly.core.fields import field_cipher
 from evenly.core.http import AuthenticatedHttpRequest
 from evenly.core.models import Notification
 from evenly.core.notifications import open_notices
@@ -23,7 +24,16 @@ def home(request: HttpRequest) -> HttpResponse:
         # The first visit of someone who has no name yet: ask for the name the
         # partner will see before anything shows them a made-up one.
         return redirect(f"{reverse('couples:profile')}?next=/")
-    return render(request, "core/home.html", {"notifications": open_notices(viewer=request.user)})
+    from evenly.checkins.forms import StartForm
+    from evenly.checkins.selectors import first_steps_for
+
+    ctx = request.couple_ctx  # type: ignore[attr-defined]
+    first_steps = first_steps_for(viewer=request.user, couple_id=ctx.couple_id) if ctx.is_partnered else None
+    return render(
+        request,
+        "core/home.html",
+        {"notifications": open_notices(viewer=request.user), "first_steps": first_steps, "start_form": StartForm()},
+    )
 
 
 @login_required
@@ -45,7 +55,7 @@ def notification_dismiss(request: HttpRequest, notification_id: int) -> HttpResp
 
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    checks = {"database": _database_ok(), "channel_layer": _channel_layer_ok()}
+    checks = {"database": _database_ok(), "channel_layer": _channel_layer_ok(), "field_keys": _field_keys_ok()}
     healthy = all(checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", **{k: "ok" if v else "failing" for k, v in checks.items()}},
@@ -58,6 +68,15 @@ def _database_ok() -> bool:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
+    except Exception:
+        return False
+
+
+def _field_keys_ok() -> bool:
+    """The keys that seal intimate text open what they seal."""
+    try:
+        cipher = field_cipher()
+        return cipher.decrypt(cipher.encrypt("health", context="healthz"), context="healthz") == "health"
     except Exception:
         return False
 

@@ -140,6 +140,7 @@ def couple_leave(*, actor: User) -> None:
 def couple_end(*, couple: Couple, leaver: User) -> None:
     """Close a couple for both members. Called inside the caller's transaction."""
     from evenly.pause.services import pauses_end_for_couple
+    from evenly.rituals.services import rituals_end_for_couple
 
     now = timezone.now()
     others = list(
@@ -151,6 +152,7 @@ def couple_end(*, couple: Couple, leaver: User) -> None:
     Couple.objects.filter(pk=couple.pk).update(ended_at=now)
     Invite.objects.filter(couple=couple, used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
     pauses_end_for_couple(couple_id=couple.pk)
+    rituals_end_for_couple(couple_id=couple.pk)
     audit_record(user_id=leaver.pk, kind=AuditKind.COUPLE_LEFT)
     for other_id in others:
         audit_record(user_id=other_id, kind=AuditKind.COUPLE_ENDED)

@@ -6,6 +6,7 @@ from django import forms
 
 from evenly.coach import Context
 from evenly.coaching.widgets import CoachedTextarea
+from evenly.core.once import OnceField
 from evenly.decisions.models import OPTION_MAX, TEXT_MAX, TOPIC_MAX, HowItWent, Level, NextStep, Option, TrialLength
 
 
@@ -14,6 +15,7 @@ def _box(rows: int = 5, context: Context = "message") -> CoachedTextarea:
 
 
 class OpenForm(forms.Form):
+    once = OnceField()
     topic = forms.CharField(
         label="What would you like to decide together?",
         help_text="A few neutral words, for example “How we plan our evenings together”. You can both see this.",
@@ -119,6 +121,7 @@ class ReviewForm(forms.Form):
 
 
 class ExperimentForm(forms.Form):
+    once = OnceField()
     item = forms.TypedChoiceField(
         label="Start from something you're both curious about",
         coerce=int,

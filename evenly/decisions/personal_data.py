@@ -6,7 +6,12 @@ opened, who proposed, which option was adopted) that the balance view counts.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from evenly.accounts.models import User
+
+if TYPE_CHECKING:
+    from evenly.decisions.models import Perspective
 
 
 def export(user: User) -> dict[str, object]:
@@ -24,6 +29,12 @@ def export(user: User) -> dict[str, object]:
                 "my_summary_of_my_partners_view": p.summary,
             }
             for p in Perspective.objects.filter(user=user).order_by("decision_id")
+        ],
+        # A correction is written by one partner on the other's perspective
+        # (to the summary made of their view): it is its writer's, so it is in
+        # their export, and never in the partner's.
+        "my_corrections_to_my_partners_summary": [
+            {"decision_id": p.decision_id, "correction": p.correction} for p in _corrections_written_by(user)
         ],
         "options_i_proposed": [
             {"decision_id": o.round.decision_id, "text": o.text, "compromise": o.is_compromise}
@@ -48,15 +59,21 @@ def export(user: User) -> dict[str, object]:
     }
 
 
+def _corrections_written_by(user: User) -> list[Perspective]:
+    """The corrections a person wrote: they sit on their partner's perspective."""
+    from evenly.decisions.models import Perspective
+
+    theirs = Perspective.objects.filter(decision__perspectives__user=user).exclude(user=user).order_by("decision_id")
+    return [perspective for perspective in theirs if perspective.correction]
+
+
 def erase(user: User) -> None:
     from evenly.decisions.models import Debrief, Decision, Experiment, Option, Perspective
 
     Perspective.objects.filter(user=user).update(view="", summary="")
-    # The correction a person wrote sits on their partner's perspective.
-    for perspective in Perspective.objects.filter(decision__perspectives__user=user).exclude(user=user):
-        if perspective.correction:
-            perspective.correction = ""
-            perspective.save(update_fields=["correction"])
+    for perspective in _corrections_written_by(user):
+        perspective.correction = ""
+        perspective.save(update_fields=["correction"])
     Option.objects.filter(proposed_by=user).update(text="")
     Decision.objects.filter(opened_by=user).update(topic="")
     Experiment.objects.filter(proposed_by=user).update(idea="", ends_when="", then_what="")

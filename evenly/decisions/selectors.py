@@ -307,4 +307,9 @@ def wins_for(*, viewer: User) -> list[Win]:
                 notes=notes,
             )
         )
+    from evenly.rituals.selectors import wins_for_couple
+
+    rituals_url = reverse("rituals:index")
+    for when, title, detail in wins_for_couple(couple_id=couple_id):
+        wins.append(Win(when=when, title=title, detail=detail, url=rituals_url))  # type: ignore[arg-type]
     return sorted(wins, key=lambda w: w.when, reverse=True)[:WINS_SHOWN]

@@ -22,6 +22,7 @@ from evenly.core.errors import ServiceError
 from evenly.core.limits import check_length
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
+from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
 from evenly.couples.selectors import couple_zone, member_ids, partnership_for
@@ -146,6 +147,7 @@ def _perspectives(decision: Decision, actor: User) -> tuple[Perspective, Perspec
 # ---- Decisions: views and understanding ----
 
 
+@once_per_token
 def decision_open(*, actor: User, topic: str) -> Decision:
     context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     check_length(topic.strip(), limit=TOPIC_MAX)
@@ -512,6 +514,7 @@ def _locked_experiment(experiment: Experiment) -> Experiment:
     return Experiment.objects.select_for_update().get(pk=experiment.pk)
 
 
+@once_per_token
 def experiment_propose(
     *,
     actor: User,

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest, attempt
+from evenly.core.http import AuthenticatedHttpRequest, attempt, id_from
 from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
 from evenly.decisions.forms import (
@@ -30,6 +30,7 @@ from evenly.decisions.forms import (
     ViewForm,
 )
 from evenly.decisions.models import Decision, Experiment, ExperimentStatus, Option, Stage
+from evenly.journal.selectors import tender_notes
 
 
 def _partnered_or_404(request: AuthenticatedHttpRequest) -> None:
@@ -59,7 +60,9 @@ def decision_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            decision = services.decision_open(actor=request.user, topic=form.cleaned_data["topic"])
+            decision = services.decision_open(
+                actor=request.user, topic=form.cleaned_data["topic"], once=form.cleaned_data["once"]
+            )
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
@@ -82,7 +85,10 @@ def _detail(request: AuthenticatedHttpRequest, decision: Decision, status: int =
         ),
     }
     forms.update(bound)
-    return render(request, "decisions/detail.html", {"page": page, "Stage": Stage, **forms}, status=status)
+    texts = [decision.topic, *[row.option.text for row in page.options]]
+    notes = tender_notes(viewer=request.user, couple_id=decision.couple_id, texts=texts)
+    context = {"page": page, "Stage": Stage, "tender_notes": notes, **forms}
+    return render(request, "decisions/detail.html", context, status=status)
 
 
 def _other_version_of(request: AuthenticatedHttpRequest, page: selectors.DecisionPage) -> dict[str, Any]:
@@ -398,13 +404,19 @@ def decision_resume(request: AuthenticatedHttpRequest, decision_id: int) -> Http
 def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     _partnered_or_404(request)
     decision = None
-    if request.GET.get("decision", "").isdigit():
-        decision = get_decision_for_user(viewer=request.user, decision_id=int(request.GET["decision"]))
+    decision_id = id_from(request.GET.get("decision"))
+    if decision_id is not None:
+        decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
     initial = {}
     if decision is not None:
         adopted = decision.rounds.exclude(adopted_option=None).order_by("-number").first()
         if adopted and adopted.adopted_option:
             initial["idea"] = adopted.adopted_option.text
+    desire_id = id_from(request.GET.get("desire"))
+    if desire_id is not None:  # started from an entry of the desire log
+        from evenly.rituals.desires import desire_prefill
+
+        initial["idea"] = desire_prefill(viewer=request.user, entry_id=desire_id).words
     matches = selectors.match_choices(viewer=request.user)
     form = ExperimentForm(request.POST or None, matches=matches, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -418,6 +430,7 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                 then_what=form.cleaned_data["then_what"],
                 catalogue_item_id=item_id,
                 decision=decision,
+                once=form.cleaned_data["once"],
             )
         except ServiceError as error:
             form.add_error(None, error.message)

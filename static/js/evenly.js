@@ -208,6 +208,39 @@ document.addEventListener("click", function (event) {
 })();
 // ---- end consent ----
 
+// ---- I need a moment: the partner sees only that a moment is being taken ----
+// The notice is fetched from the server (it holds no words of the partner's),
+// when the partner starts or ends a moment, after reconnecting, and on load.
+(function () {
+  "use strict";
+  var body = document.body;
+  if (!body.getAttribute("data-live") || !document.getElementById("moment-button")) { return; }
+  var region = document.createElement("div");
+  region.className = "moment-toast";
+  region.id = "moment-notice";
+  region.setAttribute("role", "status");
+  region.setAttribute("aria-live", "polite");
+  body.appendChild(region);
+  function refresh() {
+    fetch("/journal/moment/notice/", { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+      .then(function (response) { return response.ok && !response.redirected ? response.text() : ""; })
+      .then(function (html) { region.innerHTML = html.trim(); })
+      .catch(function () { /* offline: the next reconnect catches up */ });
+  }
+  body.addEventListener("evenly:journal.breather", refresh);
+  body.addEventListener("evenly:resync", refresh);
+  refresh();
+})();
+// ---- end moment ----
+
+// ---- Offline page: a tiny service worker that keeps only that page ----
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  window.addEventListener("load", function () {
+    "use strict";
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () { /* optional */ });
+  });
+}
+
 // ---- Pages that follow a shared thing (a decision, an experiment) ----
 // When it changes, the page redraws itself for both partners at once, so a
 // reveal needs no click. If something is being typed on the page, nothing is

@@ -171,8 +171,11 @@ def test_a_declined_invitation_is_acknowledged_and_the_cool_down_holds(browsing,
     assert alex.get_by_text("You can invite again after").is_visible()
     assert alex.get_by_role("link", name="Invite Sam").count() == 0
 
+    # The cool-down started while this was being written: the form comes back
+    # with a clear message, and the words typed are still there.
     replay.get_by_role("button", name="Send the invitation").click()
-    replay.get_by_text("You can invite again after").wait_for()
+    replay.get_by_text("Your partner asked for a little time before the next invitation").wait_for()
+    assert replay.get_by_label("Or in your own words").input_value() == "Another try"
     browsing.screenshot(replay, "invitation-replayed-during-cool-down-mobile")
     assert Invitation.objects.count() == 1
 

@@ -21,6 +21,11 @@ def test_it_signs_up_logs_out_and_logs_in_again(db: None) -> None:
     assert response.status_code == 302
     user = User.objects.get(email="morgan@example.com")
     assert user.display_name == "Morgan"
+    # The address is confirmed through the link in the email (printed to the console in development).
+    from django.core import mail
+
+    confirm = "/accounts/confirm-email/" + mail.outbox[-1].body.split("/accounts/confirm-email/")[1].split("/")[0] + "/"
+    assert client.post(confirm).status_code == 302
     assert client.get("/account/security/").status_code == 200
 
     response = client.post("/accounts/logout/")

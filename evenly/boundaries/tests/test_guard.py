@@ -49,7 +49,7 @@ def test_it_matches_free_text_against_custom_wording_and_titles(alex, sam):
     _limit(sam, item=110)  # Tickling
     assert not proposal_is_open(proposer=alex, text="What about being WOKEN up, gently?")
     assert not proposal_is_open(proposer=alex, text="a little tickling tonight")
-    assert proposal_is_open(proposer=alex, text="Being woken upstairs")  # whole words only
+    assert proposal_is_open(proposer=alex, text="Breakfast upstairs at ten")  # whole words only
     assert proposal_is_open(proposer=alex, text="A slow evening")
 
 
@@ -61,3 +61,36 @@ def test_phrases_match_as_whole_words():
     assert touches_phrase("Lights on, please", "lights on")
     assert not touches_phrase("spotlights only", "lights")
     assert not touches_phrase("anything", "")
+
+
+def test_it_catches_a_hard_limit_in_other_words(alex, sam):
+    _limit(sam, item=110)  # Tickling
+    assert not proposal_is_open(proposer=alex, text="Lots of tickles tonight")
+    with pytest.raises(ServiceError) as error:
+        check_proposal(proposer=alex, text="A tickle fight on the sofa")
+    assert error.value.message == NOT_OPEN_MESSAGE
+
+
+def test_it_catches_a_private_limit_in_the_partners_own_words(alex, sam):
+    _limit(sam, wording="Being filmed")
+    assert not proposal_is_open(proposer=alex, text="Making a little movie of us")
+    # A chosen catalogue item is read as words too.
+    assert proposal_is_open(proposer=alex, catalogue_item_ids=[214])  # Taking photos
+    _limit(sam, wording="Pictures of me")
+    assert not proposal_is_open(proposer=alex, catalogue_item_ids=[214])
+    assert proposal_is_open(proposer=alex, text="Dinner by candlelight", catalogue_item_ids=[103])
+
+
+def test_unrelated_proposals_stay_open(alex, sam):
+    _limit(sam, item=110)
+    _limit(sam, wording="Being filmed")
+    for text in ["A slow dance in the kitchen", "Breakfast in the garden", "A long bath together"]:
+        assert proposal_is_open(proposer=alex, text=text), text
+
+
+def test_boundary_add_still_takes_its_keywords(alex, sam):
+    from evenly.boundaries.services import boundary_add
+
+    boundary_add(actor=sam, kind="hard_limit", catalogue_item_id=110)
+    boundary_add(actor=sam, kind="hard_limit", wording="Being filmed", area="activities")
+    assert not proposal_is_open(proposer=alex, catalogue_item_ids=(), text="Record a video")

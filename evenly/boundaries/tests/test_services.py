@@ -296,3 +296,40 @@ def test_a_boundary_shared_in_an_earlier_couple_stays_unseen_and_silent(
     with django_capture_on_commit_callbacks(execute=True):
         services.boundary_update(actor=alex, boundary=boundary, kind=Kind.HARD_LIMIT)
     assert event_tap.received(casey) == [] and event_tap.received(sam) == []
+
+
+def test_the_database_holds_one_own_words_entry_per_wording(alex):
+    from django.db import IntegrityError, transaction
+
+    from evenly.boundaries.models import Boundary
+
+    Boundary.objects.create(author=alex, wording="Being filmed", area="activities", kind="hard_limit")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Boundary.objects.create(author=alex, wording="  being   FILMED ", area="activities", kind="hard_limit")
+    from evenly.accounts.models import User
+
+    # Another person may write the same words, and the stored keys differ.
+    other = User.objects.create_user(username="other", email="other@example.com", password="x" * 12)
+    Boundary.objects.create(author=other, wording="Being filmed", area="activities", kind="hard_limit")
+    keys = set(Boundary.objects.values_list("wording_key", flat=True))
+    assert len(keys) == 2 and all(len(key) == 64 for key in keys)
+
+
+def test_the_wording_key_does_not_reveal_the_words(alex):
+    from evenly.boundaries.models import Boundary
+
+    boundary = Boundary.objects.create(author=alex, wording="Being filmed", area="activities", kind="hard_limit")
+    import hashlib
+
+    assert boundary.wording_key != hashlib.sha256(b"being filmed").hexdigest()
+    assert "filmed" not in boundary.wording_key
+
+
+def test_an_edit_to_an_existing_wording_is_refused(alex):
+    from evenly.core.errors import ServiceError
+
+    first = services.boundary_add(actor=alex, kind="enjoy", wording="Slow mornings", area="pace")
+    second = services.boundary_add(actor=alex, kind="enjoy", wording="Long walks", area="pace")
+    with pytest.raises(ServiceError):
+        services.boundary_update(actor=alex, boundary=second, kind="enjoy", wording="slow  Mornings", area="pace")
+    assert first.pk != second.pk

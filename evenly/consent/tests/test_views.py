@@ -240,3 +240,44 @@ def test_the_partner_cannot_change_ones_pace(alex, sam, client_for):
 def test_the_forgetting_page_explains_what_is_kept(alex, client_for):
     page = client_for(alex).get(reverse("consent:forgetting")).content.decode()
     assert "What is forgotten" in page and "What stays" in page
+
+
+def test_a_cool_down_that_starts_while_writing_keeps_the_typed_invitation(alex, sam, client_for, invite):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = client_for(alex)
+    client.get(reverse("consent:invitation_new"))  # Alex opens the form...
+    first = invite(alex)
+    services.invitation_answer(actor=sam, invitation=first, outcome="not_now")  # ...and Sam's cool-down starts
+    start = timezone.localtime() + timedelta(hours=2)
+    data = {
+        "words": "A picnic by the lake, WORDS-TYPED",
+        "note": "NOTE-TYPED",
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    response = client.post(reverse("consent:invitation_new"), data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "WORDS-TYPED" in page and "NOTE-TYPED" in page
+    assert services.IN_COOLDOWN.replace("'", "&#x27;") in page
+    assert Invitation.objects.count() == 1
+
+
+def test_slower_pace_starting_while_writing_keeps_the_typed_invitation(alex, sam, client_for):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = client_for(alex)
+    client_for(sam).post(reverse("consent:pace"), {"slower_pace": "slower", "cooldown_hours": "24"})
+    start = timezone.localtime() + timedelta(hours=2)
+    data = {
+        "words": "WORDS-TYPED",
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    page = client.post(reverse("consent:invitation_new"), data).content.decode()
+    assert "WORDS-TYPED" in page

@@ -10,7 +10,7 @@ def test_it_reports_ok_to_anyone() -> None:
     response = Client().get("/healthz")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "database": "ok", "channel_layer": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "channel_layer": "ok", "field_keys": "ok"}
 
 
 def test_it_answers_a_signed_in_person_the_same(alex, client_for) -> None:  # type: ignore[no-untyped-def]

@@ -21,11 +21,18 @@ def test_events_need_a_dotted_name():
         event_message("Pause Started", {})
 
 
-def _connect(origin: bytes, cookie: bytes = b"") -> dict:
-    headers = [(b"origin", origin), (b"host", b"127.0.0.1:8000")]
+def _connect(origin: bytes, cookie: bytes = b"", *, host: bytes = b"127.0.0.1:8000", scheme: str = "ws") -> dict:
+    headers = [(b"origin", origin), (b"host", host)]
     if cookie:
         headers.append((b"cookie", cookie))
-    scope = {"type": "websocket", "path": "/ws/", "headers": headers, "query_string": b"", "subprotocols": []}
+    scope = {
+        "type": "websocket",
+        "scheme": scheme,
+        "path": "/ws/",
+        "headers": headers,
+        "query_string": b"",
+        "subprotocols": [],
+    }
 
     async def handshake() -> dict:
         communicator = ApplicationCommunicator(application, scope)

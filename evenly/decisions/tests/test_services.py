@@ -332,3 +332,16 @@ def test_a_changed_version_is_only_the_invitees_and_only_while_it_waits(alex, sa
     services.experiment_not_now(actor=sam, experiment=original)
     with pytest.raises(ServiceError):
         services.experiment_counter(actor=sam, experiment=original, idea="x", ends_when="y", then_what="z")
+
+
+def test_a_correction_is_in_its_writers_export_and_not_the_partners(alex, sam):
+    from evenly.core.personal_data import export_for
+
+    decision = helpers.views_revealed(alex, sam)
+    services.decision_write_summary(actor=alex, decision=decision, text="You want X")
+    services.decision_correct_summary(actor=sam, decision=decision, note="CORRECTION-BY-SAM")
+    sams = export_for(sam)["decisions"]
+    assert sams["my_corrections_to_my_partners_summary"] == [  # type: ignore[index]
+        {"decision_id": decision.pk, "correction": "CORRECTION-BY-SAM"}
+    ]
+    assert "CORRECTION-BY-SAM" not in str(export_for(alex))

@@ -30,8 +30,10 @@ from evenly.core.models import AuditKind, Notification, NotificationKind
 from evenly.couples.models import Membership
 from evenly.couples.services import couple_create, invite_accept, invite_create
 from evenly.decisions.demo import seed_decisions
+from evenly.journal.demo import seed_journal
 from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift, pause_start
+from evenly.rituals.demo import seed_rituals
 
 # Published on purpose (README): demo accounts exist only where seeding is allowed.
 DEMO_PASSWORD = "evenly-demo-2026"  # noqa: S105
@@ -157,6 +159,8 @@ class Command(BaseCommand):
             seed_consent(users)
             seed_decisions(users)
             seed_checkins(users)
+            seed_journal(users)
+            seed_rituals(users)
             seed_balance(users)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as any of:"))
         for person in PEOPLE:

@@ -20,6 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, host: str, port: int, no_worker: bool, **options: Any) -> None:
         import uvicorn
 
+        # Whatever the server creates (the database, its -wal and -shm) is the owner's only.
+        os.umask(0o077)
         os.environ["EVENLY_EMBEDDED_WORKER"] = "0" if no_worker else "1"
         self.stdout.write(f"Evenly is ready on http://{host}:{port}  (Ctrl+C to stop)")
         uvicorn.run(

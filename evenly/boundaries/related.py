@@ -1,0 +1,240 @@
+"""The guard's word lists: related words, and the cues that name each catalogue item.
+
+Curated by hand, in plain and neutral words. `RELATED_WORDS` are groups of
+words and short phrases that stand for one another wherever a limit uses one
+of them (a partner's own words or a catalogue cue). `CATALOGUE_CUES` are extra
+phrases that name a catalogue item, beside its title; each phrase matches when
+all its words (or their related words) appear in a proposal.
+
+Kept apart from the labelled set the guard is measured on
+(`evenly/boundaries/tests/guard_cases.py`). A new catalogue item gets cues
+here; `test_every_catalogue_item_has_cues` keeps the two in step.
+"""
+
+from __future__ import annotations
+
+RELATED_WORDS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split(","))
+    for group in (
+        # Touch and affection
+        "tickle,tickly,tickling",
+        "kiss,snog,smooch,make out,peck,necking",
+        "cuddle,snuggle,spoon,spooning,nestle,embrace",
+        "massage,rub,back rub,knead,foot rub",
+        "hand in hand,hold hands,holding hands,hold my hand,hold your hand",
+        "stroke,play with,run fingers through,brush,caress,pet",
+        "hair,locks,curls",
+        "asleep,falling asleep,drifting off,nodding off,sleeping,sleep",
+        "grab,sneak up,from behind,without warning,out of nowhere,by surprise,unannounced,pounce",
+        "firm,hard,rough,strong,deep pressure",
+        "feather,featherlight,feather light",
+        "afterwards,after we finish,after sex",
+        "public,in front of people,where people can see,restaurant,street,bus stop,bus,train station,shop,crowd,"
+        "party,pub,bar,office",
+        # Activities
+        "undress,strip,clothes off,naked,nude,bare",
+        "shower",
+        "bath,tub,bathtub,soak,jacuzzi,hot tub",
+        "sex,intercourse,make love,making love,shag,penetration,sleep together,go all the way",
+        "oral,go down on,blowjob,blow job,cunnilingus,sixty nine",
+        "toy,vibrator,dildo,plug,wand,sex toy",
+        "role play,roleplay,pretend,play the,act out,character,scenario,strangers at a bar",
+        "restraint,restrain,tie,tied up,tie up,bind,bound,rope,handcuff,handcuffs,cuffs,pin down,hold down,wrists",
+        "blindfold,blindfolded,eye mask,cover your eyes,cover my eyes,silk mask",
+        "lead,in charge,take control,dominate,boss,call the shots",
+        "dress up,dressing up,costume,lingerie,outfit,uniform,stockings",
+        "photo,picture,pic,pics,snap,snapping,selfie,selfies,photograph,photoshoot,nudes",
+        "film,filmed,filming,video,movie,record,recording,camera,footage,clip,webcam,tape",
+        "porn,porno,adult film,adult video,erotic film,erotic video,x rated",
+        "touch yourself,masturbate,self pleasure,self-pleasure,play with yourself,pleasure yourself",
+        # Pace and timing
+        "slow,slowly,unhurried,gradual",
+        "spontaneous,spontaneously,whenever,unplanned,out of the blue,on a whim,surprise me,mood strikes",
+        "planned,schedule,scheduled,calendar,booked,date night",
+        "morning,mornings,dawn,sunrise,before breakfast,wake up,wake-up",
+        "late,midnight,after midnight,small hours,late at night",
+        "weeknight,weeknights,monday,tuesday,wednesday,thursday,school night,work night",
+        "quick,quickie",
+        "argument,fight,row,disagreement,quarrel,conflict,make up,falling out",
+        "tired,exhausted,sleepy,worn out,knackered,shattered,drained,after your shift",
+        "pause,pausing,break,stop,stopping",
+        # Emotional
+        "eye contact,look into each other's eyes,look into my eyes,gaze",
+        "reassure,reassurance,encourage,comfort",
+        "look at,stare,gaze at,observe",
+        "tease,teasing,rib,mock,make fun,banter",
+        "joke,jokes,comment,remark,make fun,laugh at",
+        "body,belly,tummy,weight,fat,thighs,bum,chest,figure,size",
+        "compare,comparison,compared,better than,how i compare",
+        "ex,exes,former partner,previous partner,past partner,previous lovers,old flame,ex partner",
+        "cry,crying,tears,weep",
+        "sulk,sulking,silent treatment,pout,cold shoulder",
+        "past,previous,before me,history",
+        "low,down,sad,depressed,blue,flat",
+        "space,alone time,time alone,time to myself,breathing room",
+        # Context and place
+        "home,house,flat,apartment",
+        "guests,visitors,parents staying,in-laws,flatmate,roommate,housemate,family staying,someone else home,"
+        "friends staying",
+        "kids,children,child,baby,son,daughter,toddler",
+        "hotel,airbnb,b&b,cabin,holiday rental,inn,motel,guesthouse",
+        "outdoors,outside,woods,forest,beach,park,field,hike,camping,tent,meadow,in nature,on the grass",
+        "lights on,lamp on,lights up,in the light,bright",
+        "lights off,dark,in the dark,lights out,candlelight",
+        "music,song,songs,playlist,record player",
+        "drink,drinks,drinking,alcohol,wine,beer,beers,tipsy,drunk,cocktail,booze,pint,champagne,glass of wine,"
+        "prosecco,whisky,vodka,gin,tequila,shots",
+        "phone,phones,mobile,cell,smartphone",
+        "kitchen,kitchen table,dining table,stairs,staircase,balcony,garage,new room,different room,somewhere new",
+        "travel,travelling,train,flight,trip,road trip,abroad,journey,holiday,on the road",
+        # Communication
+        "ask,asking,ask first,check with,permission",
+        "talk,talking,say,comment,mention,discuss,remark,bring up,chat,tell",
+        "quiet,silence,silent,no talking,hush",
+        "compliment,compliments,praise,flatter,say nice things",
+        "message,messages,text,texts,sext,sexting,dm,whatsapp,send photos",
+        "pet name,nickname,babe,baby,honey,sweetie,darling,sweetheart,love",
+        "dirty talk,talk dirty,talking dirty",
+        "fantasy,fantasies,fantasise,fantasize,wildest dream,wildest,desire,kink",
+        "green,yellow,red,traffic light,colour check",
+        "safe word,safeword,stop word",
+        "hint,hints,drop a hint,subtle",
+        "between us,secret,tell friends,tell anyone",
+        # Health and protection
+        "condom,condoms,barrier,protection,dental dam",
+        "contraception,the pill,birth control,coil,iud",
+        "test,testing,tested,screening,checkup,check-up,clinic,sti",
+        "ill,illness,sick,unwell,cold,flu,fever,poorly,bug",
+        "pain,painful,hurt,hurts,sore,ache",
+        "medication,medicine,meds,pills,antidepressants,prescription",
+        "period,periods,menstruation,time of the month,bleeding,on my period,on your period",
+        "pregnant,pregnancy,expecting,bump,baby on the way",
+        "lube,lubricant,lubrication",
+        "sober,drink,drinks,drinking,drunk,tipsy,alcohol",
+        "rest,rest day,day off,recover,recovery",
+        # Words people often use for their own limits
+        "wake,woke,woken,waking,wake up,wake you,wake me",
+        "pull,pulling,tug,tugging,yank",
+        "hair pulling,pull hair,pull your hair,pull my hair,tug hair",
+        "spank,spanking,smack,smacks,slap,paddle,swat",
+        "bite,biting,bites,nibble,nip,teeth",
+        "hickey,hickeys,love bite,love bites",
+        "choke,choking,throat,strangle,breath play,neck squeeze",
+        "name,names,slut,whore,bitch,degrade,insult,dirty slut",
+        "swear,swearing,curse,cursing,cuss,profanity,f word",
+        "feet,foot,toes,toe,soles",
+        "car,van,back seat,vehicle,parked car",
+        "threesome,threesomes,third person,someone else join,extra person,another woman,another man,group sex,"
+        "foursome,swinging,another person",
+        "weight,weigh,fat,heavy,kilos,pounds,size",
+        "bedroom,bed,in bed",
+        "watched,someone watching,someone look at us,audience,voyeur,have someone look",
+        "ice,ice cube,ice cubes,frozen",
+        "food,strawberries,whipped cream,chocolate,honey,fruit,snack,cream,syrup",
+    )
+)
+
+# Items whose title, once its implied words are dropped, says too little to be
+# a cue on its own ("Talking during intimate time" would be just "talking").
+BROAD_TITLES = frozenset({"talking-during"})
+
+# slug -> phrases that name the item, beside its title.
+CATALOGUE_CUES: dict[str, tuple[str, ...]] = {
+    # Touch and affection
+    "holding-hands": ("hand in hand", "hold hands"),
+    "cuddling": ("cuddle", "hug in bed", "lie in each other's arms"),
+    "kissing": ("kiss",),
+    "long-kisses": ("slow kiss", "long kiss", "kiss for ages"),
+    "massage": ("massage",),
+    "stroking-hair": ("stroke hair",),
+    "touch-in-public": ("affection public", "kiss public", "touch public", "hold public", "cuddle public"),
+    "touch-while-asleep": ("touch asleep", "touch sleep", "wake"),
+    "surprise-touch": ("grab", "touch without warning"),
+    "tickling": ("tickle",),
+    "firm-touch": ("firm touch", "firm grip", "squeeze hard"),
+    "light-touch": ("light touch", "feather", "fingertips"),
+    "being-held": ("hold afterwards", "cuddle afterwards"),
+    # Activities
+    "undressing-together": ("undress",),
+    "showering-together": ("shower",),
+    "sensual-bath": ("bath",),
+    "mutual-touching": ("touch each other", "hands all over each other"),
+    "oral-intimacy": ("oral",),
+    "intercourse": ("sex",),
+    "toys": ("toy",),
+    "role-play": ("role play",),
+    "restraint": ("restraint",),
+    "blindfold": ("blindfold",),
+    "taking-turns-leading": ("take turns lead", "swap who leads"),
+    "one-partner-leads": ("lead whole time", "in charge whole time", "control whole time"),
+    "dressing-up": ("dress up",),
+    "photos": ("photo",),
+    "watching-together": ("porn", "watch intimate", "watch erotic"),
+    "solo-in-company": ("touch yourself",),
+    # Pace and timing
+    "slow-build-up": ("slow build up", "tease slowly", "warm up slowly"),
+    "spontaneous": ("spontaneous",),
+    "planned-dates": ("planned", "date night"),
+    "morning": ("morning",),
+    "late-night": ("late",),
+    "weeknights": ("weeknight",),
+    "short-and-sweet": ("quick",),
+    "long-sessions": ("all night long", "for hours", "all afternoon"),
+    "after-conflict": ("argument",),
+    "when-tired": ("tired",),
+    "pausing-midway": ("pause midway", "check in midway", "stop halfway"),
+    "stopping-anytime": ("stop any point", "stop whenever"),
+    # Emotional safety
+    "eye-contact": ("eye contact",),
+    "reassurance": ("reassure",),
+    "aftercare": ("reconnect afterwards", "aftercare", "cuddle afterwards"),
+    "being-seen": ("look at you closely", "look at your body", "stare at you", "see all of you"),
+    "teasing": ("tease",),
+    "jokes-about-body": ("joke body", "tease body"),
+    "comparison": ("compare", "ex"),
+    "crying-is-ok": ("cry",),
+    "no-sulking": ("sulk",),
+    "past-experiences": ("past experiences", "ex", "previous lovers"),
+    "trying-when-low": ("when you feel low", "when you're low", "when sad", "cheer you up in bed"),
+    "space-after": ("space afterwards", "alone afterwards"),
+    # Context and place
+    "at-home": ("at home",),
+    "guests-in-home": ("guests",),
+    "kids-nearby": ("kids",),
+    "away-from-home": ("hotel",),
+    "outdoors": ("outdoors",),
+    "lights-on": ("lights on",),
+    "lights-off": ("lights off",),
+    "music": ("music",),
+    "after-drinking": ("drink",),
+    "phones-away": ("phones away", "no phones", "phones off"),
+    "in-new-places": ("kitchen", "new place", "new room"),
+    "while-travelling": ("travel",),
+    # Communication
+    "asking-first": ("ask first", "ask before"),
+    "talking-during": ("dirty talk", "narrate", "talk in bed"),
+    "quiet-during": ("quiet during sex", "no talking"),
+    "compliments": ("compliment",),
+    "flirty-messages": ("flirty message", "message during day", "cheeky message", "sext"),
+    "nicknames": ("pet name",),
+    "saying-what-i-like": ("out loud", "tell me what turns you on", "say what feels good"),
+    "traffic-light": ("traffic light", "colour check"),
+    "safe-word": ("safe word",),
+    "debrief": ("talk afterwards", "debrief"),
+    "hints": ("hint",),
+    "talking-about-fantasies": ("fantasy",),
+    "privacy-with-friends": ("tell friends", "tell anyone about us"),
+    # Health and protection
+    "barrier-protection": ("condom",),
+    "contraception-talk": ("contraception",),
+    "testing": ("test",),
+    "sharing-results": ("test results", "share results"),
+    "during-illness": ("ill",),
+    "pain-means-stop": ("pain",),
+    "medication-effects": ("medication",),
+    "during-period": ("period",),
+    "during-pregnancy": ("pregnant",),
+    "lubricant": ("lube",),
+    "sober-only": ("drink",),
+    "rest-days": ("rest day", "when your body needs rest"),
+}
