@@ -84,11 +84,11 @@ def seed_balance(users: dict[str, User]) -> None:
         invitation = Invitation.objects.create(
             couple=couple,
             inviter=inviter,
-            invitee=alex if inviter == sam else sam,
             starts_at=at,
             ends_at=at + timedelta(hours=3),
-            outcome=Outcome.EXPIRED,
-            erased_at=at + timedelta(days=1),
+            # Long past, so already forgotten: only who sent it and when.
+            outcome=Outcome.ENDED,
+            forgotten=True,
         )
         Invitation.objects.filter(pk=invitation.pk).update(created_at=at)
         for person, base in ((alex, 2 if sam_leads else 4), (sam, 4)):

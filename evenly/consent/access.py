@@ -30,7 +30,7 @@ def get_invitation_for_user(*, viewer: User, invitation_id: int) -> Invitation:
     if couple_id is None:
         raise Http404
     invitation = (
-        Invitation.objects.filter(pk=invitation_id, couple_id=couple_id, erased_at__isnull=True)
+        Invitation.objects.filter(pk=invitation_id, couple_id=couple_id, forgotten=False)
         .filter(Q(inviter=viewer) | Q(invitee=viewer))
         .first()
     )

@@ -2,9 +2,10 @@
 
 Everything a partner says here is content, and content is forgotten: a day
 after a check-in, a signal or an invitation ends, its words, colours and
-conditions are erased (`manage.py consent_forget`). What stays is only what the
-balance view needs and nothing more: who started or invited, when, and the
-outcome category, in plain columns.
+conditions are erased (`manage.py consent_forget`), and so is the answer
+itself: whether it was a yes, a no, or withdrawn, and by whom. What stays is
+only what the balance view needs: who invited or opened a check-in, and when.
+The whole schedule lives in `evenly/consent/forgetting.py`.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class Signal(models.Model):
 
 class Dialogue(models.Model):
     """A tonight check-in. The row itself is content-free and stays (that a
-    check-in happened, who opened it); its answers are erased after it ends."""
+    check-in happened, who opened it, when); its answers, and whether both
+    answered, are erased a day after it ends."""
 
     couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -88,6 +90,8 @@ class Outcome(models.TextChoices):
     NO = "no", "No"
     WITHDRAWN = "withdrawn", "Withdrawn"
     EXPIRED = "expired", "Ended without an answer"
+    # Forgotten: whatever the answer was, it is no longer known.
+    ENDED = "ended", "Ended"
 
 
 YES_OUTCOMES = (Outcome.YES, Outcome.YES_IF)
@@ -97,13 +101,17 @@ LIVE_OUTCOMES = (Outcome.OPEN, *YES_OUTCOMES)
 
 class Invitation(models.Model):
     """An invitation from one partner to the other: something specific, for a
-    time window, that ends on its own. `outcome`, `inviter` and the times are
-    the content-free facts kept for the balance view; `what_items`,
-    `what_words`, `note` and `conditions` are erased a day after it ends."""
+    time window, that ends on its own. A day after it ends it is forgotten:
+    its words, the answer, who withdrew it and when are cleared, and the
+    invitee too (who would otherwise say who declined). Only `inviter`,
+    `created_at` and the window stay, for the balance view's initiative."""
 
     couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
     inviter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    invitee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Empty once forgotten: the other partner, while the invitation is live.
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     # Catalogue item ids, comma-separated: what was invited is content too.
     what_items = EncryptedTextField(blank=True, default="")
     what_words = EncryptedTextField(blank=True, default="")
@@ -118,9 +126,8 @@ class Invitation(models.Model):
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # After "not now" or "no": no new invitation to the same partner before this.
-    cooldown_until = models.DateTimeField(null=True, blank=True)
-    erased_at = models.DateTimeField(null=True, blank=True)
+    # No time on purpose: when it was forgotten would tell when it ended.
+    forgotten = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -139,6 +146,22 @@ class Invitation(models.Model):
     @property
     def is_yes(self) -> bool:
         return self.outcome in YES_OUTCOMES
+
+
+class Cooldown(models.Model):
+    """After a "not now" or a "no": the inviter can't invite again before
+    `until`. Only the fact that a cool-down runs is kept, never which answer,
+    which invitation or when it was given; the row goes once it runs out."""
+
+    couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
+    inviter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    until = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["couple", "inviter"], name="one_cooldown_per_inviter")]
+
+    def __str__(self) -> str:
+        return f"Cooldown {self.pk}"
 
 
 class CooldownHours(models.IntegerChoices):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.boundaries import catalogue
-from evenly.consent.models import DECLINES, LIVE_OUTCOMES, Dialogue, DialogueAnswer, Invitation, Outcome, Signal
+from evenly.consent.models import LIVE_OUTCOMES, Cooldown, Dialogue, DialogueAnswer, Invitation, Outcome, Signal
 from evenly.consent.services import settings_for
 from evenly.couples.selectors import couple_context
 
@@ -141,23 +141,16 @@ def invitations_view(*, viewer: User) -> InvitationsView:
     if context.couple_id is None or context.partner is None:
         return view
     now = timezone.now()
-    # One query for the live ones, the recently withdrawn ones and a running
-    # cool-down: each condition keeps only rows whose window still runs, so the
-    # cost stays the same however long the couple's history.
-    live = Q(outcome__in=LIVE_OUTCOMES, ends_at__gt=now, erased_at__isnull=True)
+    # The live ones and the recently withdrawn ones in one query: each condition
+    # keeps only rows whose window still runs, so the cost stays the same
+    # however long the couple's history.
+    live = Q(outcome__in=LIVE_OUTCOMES, ends_at__gt=now, forgotten=False)
     withdrawn = Q(
-        outcome=Outcome.WITHDRAWN, ends_at__gt=now, erased_at__isnull=True, withdrawn_at__gt=now - WITHDRAWN_SHOWN_FOR
+        outcome=Outcome.WITHDRAWN, ends_at__gt=now, forgotten=False, withdrawn_at__gt=now - WITHDRAWN_SHOWN_FOR
     )
-    cooling = Q(inviter=viewer, invitee=context.partner, outcome__in=DECLINES, cooldown_until__gt=now)
-    ours = Q(couple_id=context.couple_id)
     rows = list(
-        Invitation.objects.filter(ours & (live | withdrawn) | cooling).annotate(
-            shown_as=Case(
-                When(ours & live, then=Value("live")),
-                When(ours & withdrawn, then=Value("withdrawn")),
-                default=Value("cooling"),
-            ),
-            cools=Case(When(cooling, then=Value(True)), default=Value(False)),
+        Invitation.objects.filter(Q(couple_id=context.couple_id) & (live | withdrawn)).annotate(
+            shown_as=Case(When(live, then=Value("live")), default=Value("withdrawn"))
         )
     )
     for invitation in sorted(rows, key=lambda i: (i.starts_at, i.pk)):
@@ -168,7 +161,11 @@ def invitations_view(*, viewer: User) -> InvitationsView:
     view.withdrawn = [
         _view(i, viewer) for i in sorted(withdrawn_rows, key=lambda i: i.withdrawn_at or now, reverse=True)
     ]
-    view.acknowledgement_until = max((i.cooldown_until for i in rows if i.cools and i.cooldown_until), default=None)
+    view.acknowledgement_until = (
+        Cooldown.objects.filter(couple_id=context.couple_id, inviter=viewer, until__gt=now)
+        .values_list("until", flat=True)
+        .first()
+    )
     view.partner_pace_slower = settings_for(context.partner).slower_pace
     return view
 
@@ -178,7 +175,7 @@ def invitation_view(*, viewer: User, invitation: Invitation) -> InvitationView:
 
 
 def is_live(invitation: Invitation) -> bool:
-    return invitation.outcome in LIVE_OUTCOMES and invitation.ends_at > timezone.now() and not invitation.erased_at
+    return invitation.outcome in LIVE_OUTCOMES and invitation.ends_at > timezone.now() and not invitation.forgotten
 
 
 def is_open(invitation: Invitation) -> bool:

@@ -9,7 +9,6 @@ locked and its state checked again, so a withdrawal always wins over a yes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -19,6 +18,7 @@ from django.utils import timezone
 from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
 from evenly.consent import timing
+from evenly.consent.forgetting import sweep_after_ending, sweep_at
 from evenly.consent.models import (
     DECLINES,
     LIVE_OUTCOMES,
@@ -27,13 +27,13 @@ from evenly.consent.models import (
     YES_OUTCOMES,
     Colour,
     ConsentSettings,
+    Cooldown,
     Dialogue,
     DialogueAnswer,
     Invitation,
     Outcome,
     Signal,
 )
-from evenly.consent.tasks import forget_ended_consent
 from evenly.core.errors import ServiceError
 from evenly.core.limits import check_length
 from evenly.core.localtime import couple_time
@@ -46,7 +46,6 @@ from evenly.couples.selectors import couple_zone, member_ids, partnership_for
 from evenly.pause.selectors import refuse_while_paused
 from evenly.pause.services import pause_start
 
-FORGET_AFTER = timedelta(days=1)
 SIGNAL_LASTS = timedelta(hours=12)
 
 NOT_PARTNERED = "This is for a shared space with your partner."
@@ -73,10 +72,9 @@ def _refuse_while_paused(actor: User, couple_id: int) -> None:
     refuse_while_paused(actor=actor, couple_id=couple_id, refusal=WHILE_PAUSED)
 
 
-def _forget_at(when: datetime) -> None:
-    """Schedule the sweep for the moment something becomes due for forgetting."""
-    job = forget_ended_consent.using(run_after=when + FORGET_AFTER)
-    transaction.on_commit(lambda: job.enqueue())
+def _both(invitation: Invitation) -> list[int]:
+    """The two partners of a live invitation (a forgotten one has no invitee)."""
+    return [invitation.inviter_id, *([invitation.invitee_id] if invitation.invitee_id else [])]
 
 
 def settings_for(user: User) -> ConsentSettings:
@@ -98,11 +96,11 @@ def signal_set(*, actor: User, colour: str) -> Signal:
         for old in previous:
             old.ended_at = min(now, old.lapses_at)
             old.save(update_fields=["ended_at"])
-            _forget_at(old.ended_at)
+            sweep_after_ending(old.ended_at)
         signal = Signal.objects.create(
             user=actor, couple=pair.couple, colour=colour, set_at=now, lapses_at=now + SIGNAL_LASTS
         )
-        _forget_at(signal.lapses_at)
+        sweep_after_ending(signal.lapses_at)
         publish(recipients=member_ids(couple_id=pair.couple.pk), event="consent.signal", user=actor.pk)
         if colour == Colour.RED:
             pause_start(actor=actor)
@@ -130,7 +128,7 @@ def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
         if existing:
             return existing
         dialogue = Dialogue.objects.create(couple=pair.couple, started_by=actor, ends_at=ends_at)
-        _forget_at(dialogue.ends_at)
+        sweep_after_ending(dialogue.ends_at)
         publish(recipients=member_ids(couple_id=pair.couple.pk), event="consent.dialogue_opened", dialogue=dialogue.pk)
         notify(
             user_ids=[pair.partner.pk],
@@ -215,7 +213,7 @@ def invitation_create(
         raise ServiceError(str(error)) from error
     if settings_for(pair.partner).slower_pace:
         raise ServiceError(PACE_SLOWER)
-    if Invitation.objects.filter(inviter=actor, invitee=pair.partner, cooldown_until__gt=now).exists():
+    if Cooldown.objects.filter(couple=pair.couple, inviter=actor, until__gt=now).exists():
         raise ServiceError(IN_COOLDOWN)
     # Safety before secrecy: a partner's hard limit, shared or private, stops
     # the invitation with the same neutral words either way.
@@ -231,7 +229,7 @@ def invitation_create(
             starts_at=starts_at,
             ends_at=ends_at,
         )
-        _forget_at(invitation.ends_at)
+        sweep_after_ending(invitation.ends_at)
         publish(recipients=[actor.pk, pair.partner.pk], event="consent.invited", invitation=invitation.pk)
         notify(
             user_ids=[pair.partner.pk],
@@ -262,7 +260,7 @@ def invitation_answer(*, actor: User, invitation: Invitation, outcome: str, cond
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if locked.outcome == Outcome.WITHDRAWN:
             raise ServiceError(ALREADY_WITHDRAWN)
-        if locked.outcome == Outcome.EXPIRED or locked.ends_at <= now or locked.erased_at:
+        if locked.outcome == Outcome.EXPIRED or locked.ends_at <= now or locked.forgotten:
             raise ServiceError(ALREADY_ENDED)
         if locked.outcome != Outcome.OPEN:
             raise ServiceError(ALREADY_ANSWERED)
@@ -270,26 +268,43 @@ def invitation_answer(*, actor: User, invitation: Invitation, outcome: str, cond
         locked.answered_at = now
         locked.conditions = conditions
         fields = ["outcome", "answered_at", "conditions"]
-        if outcome in DECLINES:
-            locked.cooldown_until = now + timedelta(hours=settings_for(actor).cooldown_hours)
-            fields.append("cooldown_until")
-            _forget_at(now)
         locked.save(update_fields=fields)
+        if outcome in DECLINES:
+            _cooldown_start(
+                couple_id=locked.couple_id, inviter_id=locked.inviter_id, hours=settings_for(actor).cooldown_hours
+            )
+            sweep_after_ending(now)
         notices_resolve(subject=f"invitation:{locked.pk}")
-        publish(recipients=[locked.inviter_id, locked.invitee_id], event="consent.answered", invitation=locked.pk)
+        publish(recipients=_both(locked), event="consent.answered", invitation=locked.pk)
     return locked
+
+
+def _cooldown_start(*, couple_id: int, inviter_id: int, hours: int) -> None:
+    """Keep new invitations away for the invitee's chosen time. The row says
+    only that a cool-down runs; a second decline can only make it longer."""
+    until = timezone.now() + timedelta(hours=hours)
+    cooldown, created = Cooldown.objects.select_for_update().get_or_create(
+        couple_id=couple_id, inviter_id=inviter_id, defaults={"until": until}
+    )
+    if not created and cooldown.until < until:
+        cooldown.until = until
+        cooldown.save(update_fields=["until"])
+    sweep_at(until)
 
 
 def invitation_withdraw(*, actor: User, invitation: Invitation) -> Invitation:
     """One tap, no questions, at any moment: the invitee takes back a yes, or
     the inviter takes back the invitation. It overrides everything, including
     a yes landing at the same instant. Withdrawing twice is harmless."""
+    if invitation.forgotten:
+        return invitation  # Nothing of it stands, and it no longer says to whom it went.
     if actor.pk not in (invitation.inviter_id, invitation.invitee_id):
         raise ServiceError(ALREADY_ENDED)
     now = timezone.now()
     with transaction.atomic():
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-        if locked.outcome not in LIVE_OUTCOMES:
+        if locked.outcome not in LIVE_OUTCOMES or locked.ends_at <= now or locked.forgotten:
+            # Once its window has ended nothing stands, so there is nothing to take back.
             return locked
         if actor.pk == locked.invitee_id and locked.outcome == Outcome.OPEN:
             # Nothing to take back yet; answering "not now" is the invitee's way out.
@@ -300,8 +315,8 @@ def invitation_withdraw(*, actor: User, invitation: Invitation) -> Invitation:
         locked.conditions = ""
         locked.save(update_fields=["outcome", "withdrawn_at", "withdrawn_by", "conditions"])
         notices_resolve(subject=f"invitation:{locked.pk}")
-        _forget_at(now)
-        publish(recipients=[locked.inviter_id, locked.invitee_id], event="consent.withdrawn", invitation=locked.pk)
+        sweep_after_ending(now)
+        publish(recipients=_both(locked), event="consent.withdrawn", invitation=locked.pk)
     return locked
 
 
@@ -317,39 +332,3 @@ def consent_settings_update(*, actor: User, slower_pace: bool, cooldown_hours: i
     # No event on purpose: the partner learns that invitations are paused when
     # they next look, not the moment it was chosen.
     return row
-
-
-# ---- forgetting ----
-
-
-@dataclass(frozen=True)
-class Forgotten:
-    invitations: int
-    dialogues: int
-    signals: int
-
-
-def consent_forget_due(*, now: datetime | None = None) -> Forgotten:
-    """Erase the content of everything that ended more than a day ago. Kept:
-    who invited or opened a check-in, when, and the outcome category."""
-    now = now or timezone.now()
-    cutoff = now - FORGET_AFTER
-    with transaction.atomic():
-        Invitation.objects.filter(outcome=Outcome.OPEN, ends_at__lte=now).update(outcome=Outcome.EXPIRED)
-        due = (
-            Invitation.objects.filter(erased_at__isnull=True).filter(ends_at__lte=cutoff)
-            | Invitation.objects.filter(erased_at__isnull=True, answered_at__lte=cutoff, outcome__in=DECLINES)
-            | (Invitation.objects.filter(erased_at__isnull=True, withdrawn_at__lte=cutoff))
-        )
-        invitations = Invitation.objects.filter(pk__in=list(due.values_list("pk", flat=True))).update(
-            what_items="", what_words="", note="", conditions="", erased_at=now
-        )
-        dialogue_ids = list(
-            Dialogue.objects.filter(erased_at__isnull=True, ends_at__lte=cutoff).values_list("pk", flat=True)
-        )
-        DialogueAnswer.objects.filter(dialogue_id__in=dialogue_ids).delete()
-        dialogues = Dialogue.objects.filter(pk__in=dialogue_ids).update(erased_at=now)
-        signals, _ = (
-            Signal.objects.filter(ended_at__lte=cutoff) | Signal.objects.filter(lapses_at__lte=cutoff)
-        ).delete()
-    return Forgotten(invitations=invitations, dialogues=dialogues, signals=signals)

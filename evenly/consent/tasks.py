@@ -6,6 +6,7 @@ from django_tasks import task
 
 @task()
 def forget_ended_consent() -> None:
-    """Scheduled a day after something ends: runs the same sweep as
-    `manage.py consent_forget`, which erases everything then due."""
+    """Scheduled for the moment something becomes due (see
+    `evenly.consent.forgetting`): runs the same sweep as `manage.py
+    consent_forget`, which forgets everything then due."""
     call_command("consent_forget", verbosity=0)

@@ -17,7 +17,7 @@ from evenly.boundaries.models import Area, Boundary, BoundaryChange
 from evenly.checkins import services as checkins
 from evenly.checkins.models import CheckIn, Moment
 from evenly.consent import services as consent
-from evenly.consent.models import Dialogue, Invitation, Signal
+from evenly.consent.models import Cooldown, Dialogue, Invitation, Signal
 from evenly.core.errors import ServiceError
 from evenly.decisions import services as decisions
 from evenly.decisions.models import Decision, Experiment, Option, TrialLength
@@ -145,8 +145,9 @@ def _month(first: User, second: User, when, week: int) -> None:  # type: ignore[
     if invitation is not None:
         consent.invitation_answer(actor=second, invitation=invitation, outcome="yes" if week % 8 else "not_now")
         Invitation.objects.filter(pk=invitation.pk).update(
-            created_at=when, starts_at=when, ends_at=when + timedelta(hours=2), cooldown_until=None, erased_at=when
+            created_at=when, starts_at=when, ends_at=when + timedelta(hours=2), forgotten=True
         )
+        Cooldown.objects.filter(inviter=first, until__gt=timezone.now()).update(until=when + timedelta(days=1))
     pause = pause_start(actor=second)
     pause_lift(actor=second, pause=pause)
     Pause.objects.filter(pk=pause.pk).update(started_at=when, lifted_at=when + timedelta(minutes=20))

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from evenly.accounts.models import User
 from evenly.couples.selectors import couple_context
-from evenly.decisions.models import Decision, Experiment, Option
+from evenly.decisions.models import Decision, Experiment, ExperimentStatus, Option
 
 
 def _couple_id(viewer: User) -> int:
@@ -35,7 +35,12 @@ def get_option_for_user(*, viewer: User, option_id: int) -> Option:
 
 
 def get_experiment_for_user(*, viewer: User, experiment_id: int) -> Experiment:
-    experiment = Experiment.objects.filter(pk=experiment_id, couple_id=_couple_id(viewer)).first()
+    """Once a proposal that never ran is forgotten, it is gone from the app too."""
+    experiment = (
+        Experiment.objects.filter(pk=experiment_id, couple_id=_couple_id(viewer))
+        .exclude(status=ExperimentStatus.CLOSED)
+        .first()
+    )
     if experiment is None:
         raise Http404
     return experiment

@@ -180,6 +180,7 @@ class CounterForm(forms.Form):
     """A changed version of the partner's proposal: the same three parts, all
     needed, starting from their words."""
 
+    once = OnceField()
     idea = forms.CharField(label="Your version of the idea", max_length=TEXT_MAX, widget=_box(3))
     ends_when = forms.CharField(label="What ends it", max_length=TEXT_MAX, widget=_box(3))
     then_what = forms.CharField(label="What happens then", max_length=TEXT_MAX, widget=_box(3))

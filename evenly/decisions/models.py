@@ -212,11 +212,16 @@ class ExperimentStatus(models.TextChoices):
     NOT_NOW = "not_now", "Not now"
     WITHDRAWN = "withdrawn", "Withdrawn"
     COUNTERED = "countered", "Answered with a changed version"
+    # Forgotten a day after it stopped: it never ran, and whether it got a
+    # "not now", a changed version or was withdrawn is no longer known.
+    CLOSED = "closed", "Didn't go ahead"
 
 
 class Experiment(models.Model):
     """Something new, tried together only when both say yes, with a way out
-    agreed before it starts."""
+    agreed before it starts. `ended_at` is when it stopped (ended, "not now",
+    answered with a changed version, or withdrawn); a day later who ended it is forgotten, and one that never
+    ran keeps only who proposed it and when (`evenly.consent.forgetting`)."""
 
     couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
     proposed_by = models.ForeignKey(

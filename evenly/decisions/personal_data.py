@@ -15,8 +15,18 @@ if TYPE_CHECKING:
 
 
 def export(user: User) -> dict[str, object]:
-    from evenly.decisions.models import Debrief, Decision, Experiment, Option, Perspective, Rating, Seat
+    from evenly.decisions.models import (
+        Debrief,
+        Decision,
+        Experiment,
+        ExperimentStatus,
+        Option,
+        Perspective,
+        Rating,
+        Seat,
+    )
 
+    ran_or_open = (ExperimentStatus.PROPOSED, ExperimentStatus.RUNNING, ExperimentStatus.ENDED)
     return {
         "decisions_opened": [
             {"id": d.pk, "topic": d.topic, "at": d.created_at.isoformat()}
@@ -49,7 +59,14 @@ def export(user: User) -> dict[str, object]:
             for s in Seat.objects.filter(user=user, reviewed_at__isnull=False).order_by("round_id")
         ],
         "experiments_i_proposed": [
-            {"idea": e.idea, "what_ends_it": e.ends_when, "what_happens_then": e.then_what, "status": e.status}
+            {
+                "idea": e.idea,
+                "what_ends_it": e.ends_when,
+                "what_happens_then": e.then_what,
+                "proposed_at": e.created_at.isoformat(),
+                # "Not now" was the partner's answer: the export says only that it didn't go ahead.
+                "status": e.status if e.status in ran_or_open else ExperimentStatus.CLOSED.value,
+            }
             for e in Experiment.objects.filter(proposed_by=user).order_by("created_at")
         ],
         "my_debriefs": [

@@ -214,7 +214,7 @@ def experiments_for(*, viewer: User) -> dict[str, list[Experiment]]:
     groups: dict[str, list[Experiment]] = {"proposed": [], "running": [], "ended": [], "past": []}
     if couple_id is None:
         return groups
-    ours = Experiment.objects.filter(couple_id=couple_id)
+    ours = Experiment.objects.filter(couple_id=couple_id).exclude(status=ExperimentStatus.CLOSED)
     past = Q(status=ExperimentStatus.ENDED, debriefs_revealed_at__isnull=False) | ~Q(
         status__in=[ExperimentStatus.PROPOSED, ExperimentStatus.RUNNING, ExperimentStatus.ENDED]
     )

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
+from evenly.consent.forgetting import sweep_after_ending
 from evenly.core.errors import ServiceError
 from evenly.core.limits import check_length
 from evenly.core.models import NotificationKind
@@ -574,7 +575,10 @@ def _answer(actor: User, experiment: Experiment, status: str) -> Experiment:
         experiment.status = status
         if status == ExperimentStatus.RUNNING:
             experiment.started_at = timezone.now()
-        experiment.save(update_fields=["status", "started_at"])
+        else:
+            experiment.ended_at = timezone.now()
+            sweep_after_ending(experiment.ended_at)
+        experiment.save(update_fields=["status", "started_at", "ended_at"])
         _tell_both_experiment(experiment)
     return experiment
 
@@ -588,6 +592,7 @@ def experiment_not_now(*, actor: User, experiment: Experiment) -> Experiment:
     return _answer(actor, experiment, ExperimentStatus.NOT_NOW)
 
 
+@once_per_token
 def experiment_counter(*, actor: User, experiment: Experiment, idea: str, ends_when: str, then_what: str) -> Experiment:
     """The invitee's third answer: not yes, not "not now", but a changed
     version. It becomes their own proposal, waiting for the other's yes; the
@@ -604,7 +609,9 @@ def experiment_counter(*, actor: User, experiment: Experiment, idea: str, ends_w
         if original.status != ExperimentStatus.PROPOSED:
             raise ServiceError(NOT_THIS_STEP)
         original.status = ExperimentStatus.COUNTERED
-        original.save(update_fields=["status"])
+        original.ended_at = timezone.now()
+        original.save(update_fields=["status", "ended_at"])
+        sweep_after_ending(original.ended_at)
         counter = Experiment.objects.create(
             couple_id=original.couple_id,
             proposed_by=actor,
@@ -628,7 +635,9 @@ def experiment_withdraw(*, actor: User, experiment: Experiment) -> Experiment:
         if experiment.proposed_by_id != actor.pk or experiment.status != ExperimentStatus.PROPOSED:
             raise ServiceError(NOT_THIS_STEP)
         experiment.status = ExperimentStatus.WITHDRAWN
-        experiment.save(update_fields=["status"])
+        experiment.ended_at = timezone.now()
+        experiment.save(update_fields=["status", "ended_at"])
+        sweep_after_ending(experiment.ended_at)
         _tell_both_experiment(experiment)
     return experiment
 
@@ -645,6 +654,7 @@ def experiment_end(*, actor: User, experiment: Experiment) -> Experiment:
         experiment.ended_at = timezone.now()
         experiment.ended_by = actor
         experiment.save(update_fields=["status", "ended_at", "ended_by"])
+        sweep_after_ending(experiment.ended_at)
         notify(
             user_ids=member_ids(couple_id=experiment.couple_id),
             kind=NotificationKind.EXPERIMENT_ENDED,

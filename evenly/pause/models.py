@@ -16,10 +16,14 @@ class RevisitChoice(models.TextChoices):
 
 class Pause(models.Model):
     """One partner's pause. It holds no reason, on purpose: only that it
-    happened, when, and when the pauser would like to come back to things."""
+    happened, when, and when the pauser would like to come back to things.
+    Who paused, and the revisit, are kept only while the pause and its revisit
+    reminder run; then they are forgotten (`evenly.consent.forgetting`)."""
 
     couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="pauses")
-    paused_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pauses")
+    paused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="pauses"
+    )
     started_at = models.DateTimeField(auto_now_add=True)
     revisit_choice = models.CharField(max_length=20, choices=RevisitChoice.choices, default=RevisitChoice.UNDECIDED)
     revisit_at = models.DateTimeField(null=True, blank=True)

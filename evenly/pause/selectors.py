@@ -26,12 +26,10 @@ def pause_state(*, viewer: User, couple_id: int | None) -> PauseState:
     return PauseState(mine=mine, partners=partners)
 
 
-def pause_count(*, couple_id: int, paused_by_id: int | None = None) -> int:
-    """Content-free counts, kept for the balance view."""
-    pauses = Pause.objects.filter(couple_id=couple_id)
-    if paused_by_id is not None:
-        pauses = pauses.filter(paused_by_id=paused_by_id)
-    return pauses.count()
+def pause_count(*, couple_id: int) -> int:
+    """How many pauses the couple took, for the balance view. Never per
+    partner: who paused is forgotten once a pause is over."""
+    return Pause.objects.filter(couple_id=couple_id).count()
 
 
 def refuse_while_paused(*, actor: User, couple_id: int, refusal: str) -> None:

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from evenly.accounts.models import User
+from evenly.consent.forgetting import REMINDER_GRACE, sweep_at
 from evenly.core.errors import ServiceError
 from evenly.core.localtime import couple_time
 from evenly.core.realtime import publish
@@ -60,13 +61,26 @@ def pause_set_revisit(*, actor: User, pause: Pause, choice: str, custom_local: d
 def pause_lift(*, actor: User, pause: Pause) -> None:
     if pause.paused_by_id != actor.pk:
         raise ServiceError("Only the partner who paused can lift it.")
+    now = timezone.now()
     with transaction.atomic():
-        lifted = Pause.objects.filter(pk=pause.pk, lifted_at__isnull=True).update(lifted_at=timezone.now())
+        lifted = Pause.objects.filter(pk=pause.pk, lifted_at__isnull=True).update(lifted_at=now)
         if lifted:
+            revisit_at = Pause.objects.filter(pk=pause.pk).values_list("revisit_at", flat=True).first()
+            _forget_pauser_once_over(now=now, revisit_at=revisit_at)
             publish(recipients=member_ids(couple_id=pause.couple_id), event="pause.lifted", pause=pause.pk)
     forget_couple_contexts()
 
 
 def pauses_end_for_couple(*, couple_id: int) -> None:
     """A couple that ends has nothing left to pause. Inside the caller's transaction."""
-    Pause.objects.filter(couple_id=couple_id, lifted_at__isnull=True).update(lifted_at=timezone.now())
+    now = timezone.now()
+    ending = Pause.objects.filter(couple_id=couple_id, lifted_at__isnull=True)
+    for revisit_at in ending.values_list("revisit_at", flat=True):
+        _forget_pauser_once_over(now=now, revisit_at=revisit_at)
+    ending.update(lifted_at=now)
+
+
+def _forget_pauser_once_over(*, now: datetime, revisit_at: datetime | None) -> None:
+    """Who paused is forgotten as soon as the pause is lifted, or once its
+    revisit reminder has had time to go out."""
+    sweep_at(max(now, revisit_at + REMINDER_GRACE) if revisit_at else now)

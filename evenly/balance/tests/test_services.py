@@ -120,8 +120,7 @@ def test_answers_declines_withdrawals_signals_and_pauses_never_change_a_figure(a
                 answered_at=now,
                 withdrawn_by=withdrawn_by,
                 withdrawn_at=now if withdrawn_by else None,
-                cooldown_until=now + timedelta(days=1),
-                erased_at=now,
+                forgotten=outcome == Outcome.ENDED,
             )
             assert (figures(alex), figures(sam)) == before
     # However an experiment was answered or ended, and by whom.

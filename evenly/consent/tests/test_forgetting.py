@@ -41,9 +41,9 @@ def test_it_erases_an_invitations_words_a_day_after_its_window_ends(alex, sam, i
     call_command("consent_forget", verbosity=0)
     invitation.refresh_from_db()
     assert (invitation.what_items, invitation.what_words, invitation.note, invitation.conditions) == ("", "", "", "")
-    assert invitation.erased_at is not None
-    # The content-free facts stay for the balance view.
-    assert (invitation.inviter_id, invitation.outcome) == (alex.pk, Outcome.YES_IF)
+    assert invitation.forgotten
+    # Only who sent it, and when, stay for the balance view: not the yes.
+    assert (invitation.inviter_id, invitation.outcome, invitation.invitee_id) == (alex.pk, Outcome.ENDED, None)
 
 
 def test_it_erases_a_declined_invitation_a_day_after_the_answer(alex, sam, invite):
@@ -52,7 +52,7 @@ def test_it_erases_a_declined_invitation_a_day_after_the_answer(alex, sam, invit
     Invitation.objects.update(answered_at=timezone.now() - DAY - timedelta(minutes=1))
     call_command("consent_forget", verbosity=0)
     invitation.refresh_from_db()
-    assert invitation.what_words == "" and invitation.outcome == Outcome.NO
+    assert invitation.what_words == "" and invitation.outcome == Outcome.ENDED
 
 
 def test_it_erases_a_withdrawn_invitation_a_day_after_the_withdrawal(alex, sam, invite):
@@ -60,7 +60,7 @@ def test_it_erases_a_withdrawn_invitation_a_day_after_the_withdrawal(alex, sam, 
     Invitation.objects.update(withdrawn_at=timezone.now() - DAY - timedelta(minutes=1))
     call_command("consent_forget", verbosity=0)
     invitation.refresh_from_db()
-    assert invitation.what_words == "" and invitation.outcome == Outcome.WITHDRAWN
+    assert invitation.what_words == "" and invitation.outcome == Outcome.ENDED and invitation.withdrawn_by is None
 
 
 def test_an_unanswered_invitation_ends_as_expired(alex, sam, invite):
@@ -80,7 +80,8 @@ def test_it_erases_tonights_answers_but_remembers_the_check_in_happened(alex, sa
     call_command("consent_forget", verbosity=0)
     assert not DialogueAnswer.objects.exists()
     kept = Dialogue.objects.get()
-    assert kept.started_by == alex and kept.revealed_at is not None and kept.erased_at is not None
+    assert kept.started_by == alex and kept.erased_at is not None
+    assert kept.revealed_at is None  # whether both answered is an answer too
 
 
 def test_it_forgets_signals_a_day_after_they_end(alex, sam):
@@ -144,7 +145,7 @@ def test_the_scheduled_task_forgets_a_day_after_the_end(alex, sam, invite):
     scheduled.update(run_after=timezone.now() - timedelta(seconds=1))
     _run_ready_tasks()
     invitation.refresh_from_db()
-    assert invitation.what_words == "" and invitation.erased_at is not None
+    assert invitation.what_words == "" and invitation.forgotten
 
 
 def test_an_ended_check_in_is_never_shown_again(alex, sam, client_for):
@@ -159,3 +160,17 @@ def test_the_data_download_includes_consent(alex, sam, invite):
 
     invite(alex, words="Breakfast in bed")
     assert export_for(alex)["consent"]["invitations_sent"][0]["own_words"] == "Breakfast in bed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_finished_runs_of_the_sweep_leave_no_trace_of_when_things_ended(alex, sam, invite):
+    from django_tasks_db.models import DBTaskResult
+
+    from evenly.core.lifespan import _run_ready_tasks
+
+    services.invitation_answer(actor=sam, invitation=invite(alex), outcome="no")
+    DBTaskResult.objects.update(run_after=timezone.now() - timedelta(seconds=1))
+    _run_ready_tasks()
+    # Every run has finished; the last one's own row goes with the next sweep.
+    call_command("consent_forget", verbosity=0)
+    assert not DBTaskResult.objects.filter(task_path__endswith="forget_ended_consent").exists()

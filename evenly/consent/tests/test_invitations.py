@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from evenly.boundaries.guard import NOT_OPEN_MESSAGE
 from evenly.consent import services
-from evenly.consent.models import Invitation, Outcome
+from evenly.consent.models import Cooldown, Invitation, Outcome
 from evenly.consent.selectors import invitations_view
 from evenly.consent.tests.conftest import window
 from evenly.core.errors import ServiceError
@@ -81,16 +81,29 @@ def test_a_decline_starts_the_invitees_cool_down(alex, sam, invite, outcome):
     services.invitation_answer(actor=sam, invitation=invitation, outcome=outcome)
     invitation.refresh_from_db()
     assert not invitation.is_yes
-    assert timedelta(hours=71) < invitation.cooldown_until - timezone.now() <= timedelta(hours=72)
-    assert invitations_view(viewer=alex).acknowledgement_until == invitation.cooldown_until
+    cooldown = Cooldown.objects.get()
+    assert (cooldown.couple_id, cooldown.inviter_id) == (invitation.couple_id, alex.pk)
+    assert timedelta(hours=71) < cooldown.until - timezone.now() <= timedelta(hours=72)
+    assert invitations_view(viewer=alex).acknowledgement_until == cooldown.until
+    assert invitations_view(viewer=sam).acknowledgement_until is None
     with pytest.raises(ServiceError, match="a little time"):
         invite(alex)
 
 
 def test_the_cool_down_ends(alex, sam, invite):
     services.invitation_answer(actor=sam, invitation=invite(alex), outcome="no")
-    Invitation.objects.update(cooldown_until=timezone.now() - timedelta(seconds=1))
+    Cooldown.objects.update(until=timezone.now() - timedelta(seconds=1))
     assert invite(alex).pk
+
+
+def test_a_second_decline_only_ever_lengthens_the_cool_down(alex, sam, invite):
+    first, second = invite(alex), invite(alex)
+    services.consent_settings_update(actor=sam, slower_pace=False, cooldown_hours=168)
+    services.invitation_answer(actor=sam, invitation=first, outcome="no")
+    services.consent_settings_update(actor=sam, slower_pace=False, cooldown_hours=2)
+    services.invitation_answer(actor=sam, invitation=second, outcome="not_now")
+    assert Cooldown.objects.count() == 1
+    assert Cooldown.objects.get().until - timezone.now() > timedelta(hours=167)
 
 
 def test_the_cool_down_only_holds_back_the_inviter(alex, sam, invite):

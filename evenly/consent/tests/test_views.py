@@ -240,6 +240,10 @@ def test_the_partner_cannot_change_ones_pace(alex, sam, client_for):
 def test_the_forgetting_page_explains_what_is_kept(alex, client_for):
     page = client_for(alex).get(reverse("consent:forgetting")).content.decode()
     assert "What is forgotten" in page and "What stays" in page
+    # Exactly what goes, for how long the rest stays, and what backups still hold.
+    assert "the answer itself, whether it was withdrawn and by whom, and whom it was sent to" in page
+    assert "That one of you sent an invitation, when, and the time it was for." in page
+    assert "holds whatever existed at the moment it was taken" in page and "short-lived" in page
 
 
 def test_a_cool_down_that_starts_while_writing_keeps_the_typed_invitation(alex, sam, client_for, invite):

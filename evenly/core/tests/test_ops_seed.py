@@ -63,6 +63,8 @@ def test_it_leaves_only_lifted_pauses_in_the_past() -> None:
     assert Pause.objects.exists()
     assert not Pause.objects.filter(lifted_at__isnull=True).exists()
     assert all(p.lifted_at > p.started_at for p in Pause.objects.all())
+    # Past pauses follow the forgetting schedule: they no longer say who paused.
+    assert not Pause.objects.filter(paused_by__isnull=False).exists()
 
 
 def test_it_adds_a_pending_notification_and_audit_events() -> None:

@@ -212,3 +212,15 @@ def test_the_changed_version_form_starts_from_the_partners_words(alex, sam, jord
     response = client_for(sam).post(url, {"idea": "My version", "ends_when": "", "then_what": "Tea"})
     assert response.status_code == 400
     assert "My version" in response.content.decode()
+
+
+def test_a_changed_version_sent_twice_makes_one(alex, sam, client_for):
+    from evenly.decisions.models import Experiment
+
+    experiment = helpers.proposed(alex)
+    url = reverse("decisions:experiment_counter", args=[experiment.pk])
+    data = {"once": "a-token-of-twenty-four-chars", "idea": "Mine", "ends_when": "Either says so", "then_what": "Tea"}
+    sam_client = client_for(sam)
+    first, second = sam_client.post(url, data), sam_client.post(url, data)
+    assert first.status_code == second.status_code == 302
+    assert Experiment.objects.filter(counter_of=experiment).count() == 1

@@ -25,6 +25,7 @@ from evenly.balance.demo import seed_balance
 from evenly.boundaries.demo import seed_boundaries
 from evenly.checkins.demo import seed_checkins
 from evenly.consent.demo import seed_consent
+from evenly.consent.forgetting import forget_due
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind, Notification, NotificationKind
 from evenly.couples.models import Membership
@@ -108,12 +109,16 @@ def seed_couples(users: dict[str, User]) -> None:
 
 
 def seed_pauses(users: dict[str, User]) -> None:
-    """A little history: pauses taken and lifted over the past weeks."""
+    """A little history: pauses taken and lifted over the past weeks. Who took
+    them is forgotten once they are over, so each couple's history is seeded once."""
     history = [("alex", 20), ("sam", 9), ("jordan", 12)]
+    seeded: set[int] = set()
     for key, days_ago in history:
         user = users[key]
-        if Pause.objects.filter(paused_by=user).exists():
+        couple_id = Membership.objects.get(user=user, left_at__isnull=True).couple_id
+        if couple_id not in seeded and Pause.objects.filter(couple_id=couple_id, lifted_at__isnull=False).exists():
             continue
+        seeded.add(couple_id)
         pause = pause_start(actor=user)
         pause_lift(actor=user, pause=pause)
         started = timezone.now() - timedelta(days=days_ago, hours=2)
@@ -162,6 +167,8 @@ class Command(BaseCommand):
             seed_journal(users)
             seed_rituals(users)
             seed_balance(users)
+            # The demo keeps to the same schedule as real couples: what is due is forgotten now.
+            forget_due()
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as any of:"))
         for person in PEOPLE:
             self.stdout.write(f"  {person.email}  ({person.display_name}, {person.pronouns})")
