@@ -36,7 +36,11 @@ def main() -> None:
     couples = []
     for index in range(args.couples):
         first, second = (
-            User.objects.create_user(username=f"bench{index}{side}", email=f"bench{index}{side}@bench.evenly")
+            User.objects.create_user(
+                username=f"bench{index}{side}",
+                email=f"bench{index}{side}@bench.evenly",
+                display_name=f"Bench {index}{side}",
+            )
             for side in "ab"
         )
         couple_create(actor=first)

@@ -47,12 +47,17 @@ def security_overview(*, viewer: User, current_session_key: str | None) -> Secur
             )
             for session in sessions
         ],
-        mfa_methods=[
-            AUTHENTICATOR_NAMES[kind]
-            for kind in (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN, Authenticator.Type.RECOVERY_CODES)
-            if Authenticator.objects.filter(user=viewer, type=kind).exists()
-        ],
+        mfa_methods=_mfa_methods(viewer),
     )
+
+
+def _mfa_methods(viewer: User) -> list[str]:
+    kinds = set(Authenticator.objects.filter(user=viewer).values_list("type", flat=True).distinct())
+    return [
+        AUTHENTICATOR_NAMES[kind]
+        for kind in (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN, Authenticator.Type.RECOVERY_CODES)
+        if kind in kinds
+    ]
 
 
 BROWSERS = [("Edg/", "Edge"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari")]

@@ -13,19 +13,12 @@ from django.views.decorators.http import require_http_methods
 
 from evenly.accounts import services
 from evenly.accounts.forms import AccountDeleteForm
-from evenly.accounts.models import User
 from evenly.accounts.selectors import security_overview
-from evenly.couples.selectors import couple_context
-
-
-class AuthenticatedRequest(HttpRequest):
-    """What `login_required` guarantees, for the type checker."""
-
-    user: User
+from evenly.core.http import AuthenticatedHttpRequest
 
 
 @login_required
-def security(request: AuthenticatedRequest) -> HttpResponse:
+def security(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The owner's own security page. Nobody else, partner included, ever sees it."""
     overview = security_overview(viewer=request.user, current_session_key=request.session.session_key)
     return render(request, "accounts/security.html", {"overview": overview})
@@ -34,7 +27,7 @@ def security(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @reauthentication_required(allow_get=True)
-def data_export(request: AuthenticatedRequest) -> HttpResponse:
+def data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "accounts/export.html")
     data = services.data_export(actor=request.user)
@@ -48,13 +41,13 @@ def data_export(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @reauthentication_required
-def account_delete(request: AuthenticatedRequest) -> HttpResponse:
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.account_delete(actor=request.user)
         logout(request)
         return redirect("accounts:goodbye")
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     return render(request, "accounts/delete.html", {"form": form, "ctx": context})
 
 

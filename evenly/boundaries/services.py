@@ -38,6 +38,7 @@ from evenly.boundaries.models import (
     wording_key,
 )
 from evenly.core.errors import ServiceError
+from evenly.core.limits import check_length
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notices_resolve, notify
 from evenly.core.once import once_per_token
@@ -63,12 +64,10 @@ BOUNDARY_REVIEW_NOTICE = "boundary-review"
 
 
 def _check_lengths(*, wording: str = "", note: str = "", conditions: tuple[str, ...] = ()) -> None:
-    if len(wording) > WORDING_MAX:
-        raise ServiceError(WORDING_TOO_LONG)
-    if len(note) > NOTE_MAX:
-        raise ServiceError(NOTE_TOO_LONG)
-    if any(len(text) > CONDITION_MAX for text in conditions):
-        raise ServiceError(CONDITION_TOO_LONG)
+    check_length(wording, limit=WORDING_MAX, message=WORDING_TOO_LONG)
+    check_length(note, limit=NOTE_MAX, message=NOTE_TOO_LONG)
+    for text in conditions:
+        check_length(text, limit=CONDITION_MAX, message=CONDITION_TOO_LONG)
 
 
 def _check_custom_unique(*, author: User, wording: str, exclude_id: int | None = None) -> None:

@@ -27,8 +27,7 @@ from evenly.boundaries.forms import (
 )
 from evenly.boundaries.models import Answer, ReviewOutcome
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest, id_from
-from evenly.couples.selectors import couple_context
+from evenly.core.http import AuthenticatedHttpRequest, attempt, id_from
 
 
 class Request(AuthenticatedHttpRequest):
@@ -41,7 +40,7 @@ class Request(AuthenticatedHttpRequest):
 @login_required
 @require_GET
 def mine(request: Request) -> HttpResponse:
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     return render(
         request,
         "boundaries/mine.html",
@@ -65,7 +64,7 @@ def _form_page(request: Request, template: str, extra: dict[str, Any], status: i
 @require_http_methods(["GET", "POST"])
 def add(request: Request) -> HttpResponse:
     listed = selectors.my_listed_item_ids(viewer=request.user)
-    ctx = couple_context(viewer=request.user)
+    ctx = request.couple_ctx
     if request.method == "GET":
         initial: dict[str, Any] = {}
         item = catalogue.get(id_from(request.GET.get("item")) or 0)
@@ -159,12 +158,11 @@ def edit(request: Request, boundary_id: int) -> HttpResponse:
 @require_POST
 def share(request: Request, boundary_id: int) -> HttpResponse:
     boundary = get_own_boundary(viewer=request.user, boundary_id=boundary_id)
-    try:
-        services.boundary_share(actor=request.user, boundary=boundary)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Shared with your partner. You can make it private again at any time.")
+    attempt(
+        request,
+        lambda: services.boundary_share(actor=request.user, boundary=boundary),
+        success="Shared with your partner. You can make it private again at any time.",
+    )
     return redirect("boundaries:mine")
 
 
@@ -203,7 +201,7 @@ def history(request: Request) -> HttpResponse:
 def _partner_context(request: Request) -> dict[str, Any]:
     groups = selectors.partners_shared_boundaries(viewer=request.user)
     return {
-        "ctx": couple_context(viewer=request.user),
+        "ctx": request.couple_ctx,
         "groups": groups,
         "has_any": any(group.boundaries for group in groups),
         "asked_ids": selectors.my_talk_requests(viewer=request.user),
@@ -307,7 +305,7 @@ def reminders(request: Request) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def life_events(request: Request) -> HttpResponse:
-    ctx = couple_context(viewer=request.user)
+    ctx = request.couple_ctx
     form = LifeEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -336,10 +334,7 @@ def life_events(request: Request) -> HttpResponse:
 @require_POST
 def life_event_share(request: Request, event_id: int) -> HttpResponse:
     event = get_own_life_event(viewer=request.user, event_id=event_id)
-    try:
-        services.life_event_share(actor=request.user, event=event)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    attempt(request, lambda: services.life_event_share(actor=request.user, event=event))
     return redirect("boundaries:life_events")
 
 
@@ -437,5 +432,5 @@ def matches(request: Request) -> HttpResponse:
     return render(
         request,
         "boundaries/matches.html",
-        {"ctx": couple_context(viewer=request.user), "matches": selectors.curiosity_matches(viewer=request.user)},
+        {"ctx": request.couple_ctx, "matches": selectors.curiosity_matches(viewer=request.user)},
     )

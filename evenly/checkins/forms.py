@@ -6,6 +6,7 @@ from django.utils import timezone
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import SHORT_MAX, TEXT_MAX, Impact, Leaning, Mode
 from evenly.coaching.widgets import CoachedTextarea
+from evenly.core.localtime import LocalDateTimeField
 from evenly.core.once import OnceField
 from evenly.journal import feelings
 
@@ -110,10 +111,8 @@ class StartForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    at = forms.DateTimeField(
+    at = LocalDateTimeField(
         label="When",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         error_messages={"required": "Choose a date and time.", "invalid": "Choose a date and time."},
     )
 

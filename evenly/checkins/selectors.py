@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
 from evenly.accounts.models import User
 from evenly.checkins import flow
 from evenly.checkins.defaults import GROUND_RULES
@@ -57,8 +59,9 @@ def first_steps_for(*, viewer: User, couple_id: int | None) -> FirstSteps | None
 # ---- Moments ----
 
 
-def moments_of(*, viewer: User) -> list[Moment]:
-    return list(Moment.objects.filter(author=viewer))
+def moments_of(*, viewer: User) -> QuerySet[Moment]:
+    """The viewer's own moments, newest first (a queryset, to page through)."""
+    return Moment.objects.filter(author=viewer)
 
 
 def moment_agenda_item(*, moment: Moment) -> AgendaItem | None:
@@ -132,12 +135,14 @@ def _talk_requests(*, viewer: User, couple_id: int) -> list[AgendaEntry]:
         from evenly.boundaries.models import Boundary, TalkRequest
     except ImportError:  # pragma: no cover - boundaries is installed alongside
         return []
-    requests = TalkRequest.objects.filter(couple_id=couple_id, addressed_at__isnull=True).select_related("requester")
-    visible = set(Boundary.objects.visible_to(viewer, couple_id=couple_id).values_list("pk", flat=True))
-    boundaries = {b.pk: b for b in Boundary.objects.filter(pk__in=visible)}
+    requests = TalkRequest.objects.filter(couple_id=couple_id, addressed_at__isnull=True)
+    # The boundary's words only where the viewer may read it (the rule of
+    # `visible_to`, applied to the joined row, so one query serves).
+    visible = Boundary.objects.visible_to(viewer, couple_id=couple_id).filter(pk=OuterRef("boundary_id"))
     entries = []
-    for request in requests.order_by("created_at", "pk"):
-        boundary = boundaries.get(request.boundary_id)
+    rows = requests.select_related("requester", "boundary").annotate(boundary_visible=Exists(visible))
+    for request in rows.order_by("created_at", "pk"):
+        boundary = request.boundary if request.boundary_visible else None
         entries.append(
             AgendaEntry(
                 kind="talk",
@@ -168,15 +173,25 @@ class Overview:
     rules: list[str]
 
 
+PAST_SHOWN = 10
+
+
 def overview_for(*, viewer: User) -> Overview:
     context = couple_context(viewer=viewer)
     couple_id = context.couple_id if context.is_partnered else None
     checkins = CheckIn.objects.filter(couple_id=couple_id) if couple_id else CheckIn.objects.none()
+    # The open and planned ones and the ten most recent closed, in one query.
+    recent = checkins.filter(status=Status.CLOSED).order_by("-closed_at").values("pk")[:PAST_SHOWN]
+    shown = list(checkins.filter(Q(status__in=[Status.OPEN, Status.SCHEDULED]) | Q(pk__in=recent)).order_by("pk"))
     return Overview(
         context=context,
-        open=checkins.filter(status=Status.OPEN).first(),
-        planned=checkins.filter(status=Status.SCHEDULED).first(),
-        past=list(checkins.filter(status=Status.CLOSED).order_by("-closed_at")[:10]),
+        open=next((c for c in shown if c.status == Status.OPEN), None),
+        planned=next((c for c in shown if c.status == Status.SCHEDULED), None),
+        past=sorted(
+            (c for c in shown if c.status == Status.CLOSED and c.closed_at),
+            key=lambda c: c.closed_at or 0,
+            reverse=True,
+        ),
         agenda=agenda_for(viewer=viewer, couple_id=couple_id),
         parked=parked_topics_of(viewer=viewer),
         rules=ground_rules(couple_id=couple_id),

@@ -35,11 +35,13 @@ from evenly.checkins.models import (
 )
 from evenly.checkins.tasks import send_checkin_reminder
 from evenly.core.errors import ServiceError
+from evenly.core.limits import check_length
+from evenly.core.localtime import couple_time
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notices_resolve, notify
 from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
-from evenly.couples.selectors import Partnership, couple_context, member_ids, partnership_for
+from evenly.couples.selectors import couple_context, couple_zone, member_ids, partnership_for
 from evenly.journal import feelings as feeling_list
 from evenly.pause.selectors import refuse_while_paused
 
@@ -69,18 +71,12 @@ LATEST_PLAN = timedelta(days=60)
 # ---- Shared guards ----
 
 
-def _partnered(actor: User) -> Partnership:
-    return partnership_for(actor=actor, refusal=NOT_PARTNERED)
-
-
 def _refuse_while_paused(*, actor: User, couple_id: int) -> None:
     refuse_while_paused(actor=actor, couple_id=couple_id, refusal=PAUSED)
 
 
 def _text(value: str, *, limit: int = TEXT_MAX, required: str | None = None) -> str:
-    value = (value or "").strip()
-    if len(value) > limit:
-        raise ServiceError(TOO_LONG if limit == TEXT_MAX else f"Please keep it under {limit:,} characters.")
+    value = check_length((value or "").strip(), limit=limit, message=TOO_LONG if limit == TEXT_MAX else None)
     if required and not value:
         raise ServiceError(required)
     return value
@@ -136,7 +132,7 @@ def moment_delete(*, actor: User, moment: Moment) -> None:
 
 def moment_add_to_agenda(*, actor: User, moment: Moment) -> AgendaItem:
     """Share a moment with the partner by putting it on the couple's agenda."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if moment.author_id != actor.pk:
         raise ServiceError("Only the person who wrote a moment can share it.")
@@ -170,7 +166,7 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
 @once_per_token
 def topic_add(*, actor: User, text: str, limit: int = SHORT_MAX) -> AgendaItem:
     """A topic in the author's words; `limit` is longer for a journal excerpt."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     words = _text(text, limit=limit, required="Write a few words about the topic.")
     with transaction.atomic():
@@ -245,7 +241,7 @@ def parked_topic_delete(*, actor: User, parked: ParkedTopic) -> None:
 def ground_rules_save(*, actor: User, texts: list[str]) -> None:
     """Replace the couple's list. Either partner may edit it; if a check-in is
     waiting for both to accept the rules, it asks both again."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     rules = [_text(text, limit=RULE_MAX_CHARS) for text in texts]
     rules = [rule for rule in rules if rule]
@@ -279,8 +275,9 @@ def ground_rules_save(*, actor: User, texts: list[str]) -> None:
 
 def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
     """Plan the next check-in, or move the one already planned."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
+    when = couple_time(when, couple_zone(context.couple))
     now = timezone.now()
     if when <= now:
         raise ServiceError("Choose a time in the future.")
@@ -316,7 +313,7 @@ def checkin_seen(*, actor: User, checkin: CheckIn) -> None:
 
 
 def checkin_cancel(*, actor: User, checkin: CheckIn) -> None:
-    _partnered(actor)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED)
     with transaction.atomic():
         cancelled = CheckIn.objects.filter(pk=checkin.pk, status=Status.SCHEDULED).update(status=Status.CANCELLED)
         if cancelled:
@@ -329,7 +326,7 @@ def checkin_start(*, actor: User, mode: str, keep_plan: bool = False) -> CheckIn
     separate one that leaves the plan in place. If the partner began one at
     the same moment, that one is the check-in. The partner's open pages show it
     at once, and a notice with the way in waits for them."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if mode not in Mode.values:
         raise ServiceError("Choose how you'd like to hold it.")

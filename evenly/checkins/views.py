@@ -4,13 +4,11 @@ render. A refused step re-renders the page with whatever was typed."""
 from __future__ import annotations
 
 from typing import Any, cast
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.checkins import flow, selectors, services
@@ -33,8 +31,8 @@ from evenly.checkins.forms import (
 from evenly.checkins.models import CheckIn, Status
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest, id_from, redirect_back
-from evenly.couples.selectors import couple_context
+from evenly.core.http import AuthenticatedHttpRequest, attempt, id_from, redirect_back
+from evenly.core.paging import page_of
 from evenly.pause.selectors import pause_state
 
 SAY_LABELS = {
@@ -94,7 +92,7 @@ def now(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The agenda region, re-fetched when either partner changes it."""
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     couple_id = context.couple_id if context.is_partnered else None
     open_checkin = CheckIn.objects.filter(couple_id=couple_id, status=Status.OPEN).first() if couple_id else None
     return render(
@@ -125,12 +123,8 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
 def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ScheduleForm(request.POST)
     if form.is_valid():
-        context = couple_context(viewer=request.user)
-        zone = ZoneInfo(context.couple.timezone if context.couple else "UTC")
-        when = form.cleaned_data["at"]
-        when = (timezone.make_naive(when) if timezone.is_aware(when) else when).replace(tzinfo=zone)
         try:
-            services.checkin_schedule(actor=request.user, when=when)
+            services.checkin_schedule(actor=request.user, when=form.cleaned_data["at"])
         except ServiceError as error:
             form.add_error("at", error.message)
         else:
@@ -143,12 +137,11 @@ def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def cancel(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
-    try:
-        services.checkin_cancel(actor=request.user, checkin=checkin)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "The plan is cancelled. You can plan another whenever you like.")
+    attempt(
+        request,
+        lambda: services.checkin_cancel(actor=request.user, checkin=checkin),
+        success="The plan is cancelled. You can plan another whenever you like.",
+    )
     return redirect("checkins:index")
 
 
@@ -174,12 +167,9 @@ def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item = get_agenda_item_for_member(viewer=request.user, item_id=item_id)
-    try:
-        services.agenda_item_withdraw(actor=request.user, item=item)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Taken off the agenda.")
+    attempt(
+        request, lambda: services.agenda_item_withdraw(actor=request.user, item=item), success="Taken off the agenda."
+    )
     return redirect_back(request, "checkins:index")
 
 
@@ -188,10 +178,7 @@ def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResp
 def agenda_discussed(request: AuthenticatedHttpRequest, checkin_id: int, item_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
     item = get_agenda_item_for_member(viewer=request.user, item_id=item_id)
-    try:
-        services.agenda_item_mark_discussed(actor=request.user, checkin=checkin, item=item)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    attempt(request, lambda: services.agenda_item_mark_discussed(actor=request.user, checkin=checkin, item=item))
     return redirect("checkins:checkin", checkin_id=checkin.pk)
 
 
@@ -199,10 +186,10 @@ def agenda_discussed(request: AuthenticatedHttpRequest, checkin_id: int, item_id
 @require_POST
 def talk_discussed(request: AuthenticatedHttpRequest, checkin_id: int, talk_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
-    try:
-        services.talk_request_mark_discussed(actor=request.user, checkin=checkin, talk_request_id=talk_id)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    attempt(
+        request,
+        lambda: services.talk_request_mark_discussed(actor=request.user, checkin=checkin, talk_request_id=talk_id),
+    )
     return redirect("checkins:checkin", checkin_id=checkin.pk)
 
 
@@ -227,12 +214,11 @@ def parked_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def parked_to_agenda(request: AuthenticatedHttpRequest, parked_id: int) -> HttpResponse:
     parked = get_own_parked_topic(viewer=request.user, parked_id=parked_id)
-    try:
-        services.parked_topic_to_agenda(actor=request.user, parked=parked)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Moved to the shared agenda.")
+    attempt(
+        request,
+        lambda: services.parked_topic_to_agenda(actor=request.user, parked=parked),
+        success="Moved to the shared agenda.",
+    )
     return redirect("checkins:index")
 
 
@@ -251,7 +237,7 @@ def parked_delete(request: AuthenticatedHttpRequest, parked_id: int) -> HttpResp
 @login_required
 @require_http_methods(["GET", "POST"])
 def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     if not context.is_partnered:
         return redirect("checkins:index")
     current = selectors.ground_rules(couple_id=context.couple_id)
@@ -477,7 +463,8 @@ def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpRespons
 @login_required
 @require_GET
 def moments(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "checkins/moments.html", {"moments": selectors.moments_of(viewer=request.user)})
+    page = page_of(selectors.moments_of(viewer=request.user), request)
+    return render(request, "checkins/moments.html", {"moments": page.items, "page": page})
 
 
 @login_required
@@ -499,7 +486,7 @@ def moment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def moment_detail(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
     moment = get_own_moment(viewer=request.user, moment_id=moment_id)
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     return render(
         request,
         "checkins/moment_detail.html",
@@ -515,12 +502,11 @@ def moment_detail(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResp
 @require_POST
 def moment_share(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
     moment = get_own_moment(viewer=request.user, moment_id=moment_id)
-    try:
-        services.moment_add_to_agenda(actor=request.user, moment=moment)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "On the agenda. Your partner can now read this moment.")
+    attempt(
+        request,
+        lambda: services.moment_add_to_agenda(actor=request.user, moment=moment),
+        success="On the agenda. Your partner can now read this moment.",
+    )
     return redirect("checkins:moment", moment_id=moment.pk)
 
 

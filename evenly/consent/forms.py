@@ -7,20 +7,14 @@ from django import forms
 from evenly.boundaries import catalogue
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.consent.models import NOTE_MAX, WORDS_MAX, Colour, CooldownHours, Outcome
+from evenly.core.localtime import LocalDateTimeField
 from evenly.core.once import OnceField
 
-LOCAL_INPUT = {"type": "datetime-local"}
-LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 ANSWER_MAX = 2000
 
 
 def _local_field(label: str, **kwargs: Any) -> forms.DateTimeField:
-    return forms.DateTimeField(
-        label=label,
-        widget=forms.DateTimeInput(attrs=LOCAL_INPUT, format="%Y-%m-%dT%H:%M"),
-        input_formats=LOCAL_FORMATS,
-        **kwargs,
-    )
+    return LocalDateTimeField(label=label, **kwargs)
 
 
 class SignalForm(forms.Form):

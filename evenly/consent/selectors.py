@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from evenly.accounts.models import User
@@ -35,11 +36,19 @@ class SignalView:
 
 
 def signal_view(*, viewer: User) -> SignalView:
+    """Both partners' current colours, in one query."""
     context = couple_context(viewer=viewer)
     partner = context.partner
+    current: dict[int, Signal] = {}
+    if context.couple_id is not None:
+        people = [viewer.pk, partner.pk] if partner else [viewer.pk]
+        for signal in Signal.objects.filter(
+            user_id__in=people, couple_id=context.couple_id, ended_at__isnull=True, lapses_at__gt=timezone.now()
+        ).order_by("-set_at"):
+            current.setdefault(signal.user_id, signal)
     return SignalView(
-        mine=current_signal(user_id=viewer.pk, couple_id=context.couple_id),
-        partners=current_signal(user_id=partner.pk, couple_id=context.couple_id) if partner else None,
+        mine=current.get(viewer.pk),
+        partners=current.get(partner.pk) if partner else None,
         partner=partner,
     )
 
@@ -132,20 +141,26 @@ def invitations_view(*, viewer: User) -> InvitationsView:
     if context.couple_id is None or context.partner is None:
         return view
     now = timezone.now()
-    live = Invitation.objects.filter(
-        couple_id=context.couple_id, outcome__in=LIVE_OUTCOMES, ends_at__gt=now, forgotten=False
-    ).order_by("starts_at", "pk")
-    for invitation in live:
-        target = view.to_me if invitation.invitee_id == viewer.pk else view.from_me
-        target.append(_view(invitation, viewer))
-    recently_withdrawn = Invitation.objects.filter(
-        couple_id=context.couple_id,
-        outcome=Outcome.WITHDRAWN,
-        ends_at__gt=now,
-        forgotten=False,
-        withdrawn_at__gt=now - WITHDRAWN_SHOWN_FOR,
-    ).order_by("-withdrawn_at")
-    view.withdrawn = [_view(invitation, viewer) for invitation in recently_withdrawn]
+    # The live ones and the recently withdrawn ones in one query: each condition
+    # keeps only rows whose window still runs, so the cost stays the same
+    # however long the couple's history.
+    live = Q(outcome__in=LIVE_OUTCOMES, ends_at__gt=now, forgotten=False)
+    withdrawn = Q(
+        outcome=Outcome.WITHDRAWN, ends_at__gt=now, forgotten=False, withdrawn_at__gt=now - WITHDRAWN_SHOWN_FOR
+    )
+    rows = list(
+        Invitation.objects.filter(Q(couple_id=context.couple_id) & (live | withdrawn)).annotate(
+            shown_as=Case(When(live, then=Value("live")), default=Value("withdrawn"))
+        )
+    )
+    for invitation in sorted(rows, key=lambda i: (i.starts_at, i.pk)):
+        if invitation.shown_as == "live":
+            target = view.to_me if invitation.invitee_id == viewer.pk else view.from_me
+            target.append(_view(invitation, viewer))
+    withdrawn_rows = [i for i in rows if i.shown_as == "withdrawn"]
+    view.withdrawn = [
+        _view(i, viewer) for i in sorted(withdrawn_rows, key=lambda i: i.withdrawn_at or now, reverse=True)
+    ]
     view.acknowledgement_until = (
         Cooldown.objects.filter(couple_id=context.couple_id, inviter=viewer, until__gt=now)
         .values_list("until", flat=True)

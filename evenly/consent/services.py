@@ -22,6 +22,8 @@ from evenly.consent.forgetting import sweep_after_ending, sweep_at
 from evenly.consent.models import (
     DECLINES,
     LIVE_OUTCOMES,
+    NOTE_MAX,
+    WORDS_MAX,
     YES_OUTCOMES,
     Colour,
     ConsentSettings,
@@ -33,12 +35,14 @@ from evenly.consent.models import (
     Signal,
 )
 from evenly.core.errors import ServiceError
+from evenly.core.limits import check_length
+from evenly.core.localtime import couple_time
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
 from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
-from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
+from evenly.couples.selectors import couple_zone, member_ids, partnership_for
 from evenly.pause.selectors import refuse_while_paused
 from evenly.pause.services import pause_start
 
@@ -64,10 +68,6 @@ ALREADY_REVEALED_TONIGHT = (
 # ---- helpers ----
 
 
-def _pair(actor: User) -> Partnership:
-    return partnership_for(actor=actor, refusal=NOT_PARTNERED)
-
-
 def _refuse_while_paused(actor: User, couple_id: int) -> None:
     refuse_while_paused(actor=actor, couple_id=couple_id, refusal=WHILE_PAUSED)
 
@@ -89,7 +89,7 @@ def signal_set(*, actor: User, colour: str) -> Signal:
     """Set the actor's colour for now. Red pauses everything for both, at once,
     and asks nothing. Works during a pause: a signal is never held back."""
     colour = Colour(colour)
-    pair = _pair(actor)
+    pair = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     now = timezone.now()
     with transaction.atomic():
         previous = list(Signal.objects.select_for_update().filter(user=actor, ended_at__isnull=True))
@@ -113,14 +113,11 @@ def signal_set(*, actor: User, colour: str) -> Signal:
 def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
     """Open tonight's check-in. If one is already open, that one is returned:
     a couple has one at a time."""
-    pair = _pair(actor)
+    pair = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     _refuse_while_paused(actor, pair.couple.pk)
     zone = couple_zone(pair.couple)
     now = timezone.now()
-    if ends_at is None:
-        ends_at = timing.next_morning(now.astimezone(zone))
-    elif timezone.is_naive(ends_at):
-        ends_at = ends_at.replace(tzinfo=zone)
+    ends_at = timing.next_morning(now.astimezone(zone)) if ends_at is None else couple_time(ends_at, zone)
     try:
         timing.check_dialogue_end(ends_at, now=now)
     except timing.WindowError as error:
@@ -149,7 +146,7 @@ def dialogue_answer(
     answered, each can rewrite theirs as often as they like. The moment the
     second partner answers, both see both answers together, and both colours
     become their signals. Red is the exception: it pauses everything at once."""
-    pair = _pair(actor)
+    pair = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     if dialogue.couple_id != pair.couple.pk:
         raise ServiceError(CHECK_IN_ENDED)
     _refuse_while_paused(actor, pair.couple.pk)
@@ -198,16 +195,17 @@ def invitation_create(
     starts_at: datetime,
     ends_at: datetime,
 ) -> Invitation:
-    pair = _pair(actor)
+    pair = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     if pair.partner.pk == actor.pk:
         raise ServiceError(NOT_PARTNERED)
     _refuse_while_paused(actor, pair.couple.pk)
     words, note = words.strip(), note.strip()
+    check_length(words, limit=WORDS_MAX)
+    check_length(note, limit=NOTE_MAX)
     if not item_ids and not words:
         raise ServiceError(NEEDS_WHAT)
     zone = couple_zone(pair.couple)
-    starts_at = starts_at.replace(tzinfo=zone) if timezone.is_naive(starts_at) else starts_at
-    ends_at = ends_at.replace(tzinfo=zone) if timezone.is_naive(ends_at) else ends_at
+    starts_at, ends_at = couple_time(starts_at, zone), couple_time(ends_at, zone)
     now = timezone.now()
     try:
         timing.check_window(starts_at, ends_at, now=now)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -24,35 +24,18 @@ from evenly.consent.forms import (
 from evenly.consent.models import Colour, Outcome
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest, id_from
-from evenly.couples.selectors import couple_context
+from evenly.core.localtime import local_input
 from evenly.journal.selectors import tender_notes
 
 
-def _local_now(request: AuthenticatedHttpRequest) -> datetime:
-    context = couple_context(viewer=request.user)
-    zone = services.couple_zone(context.couple) if context.couple else timezone.get_current_timezone()
-    return timezone.now().astimezone(zone)
-
-
-def _naive(value: datetime | None) -> datetime | None:
-    # The form parses in the server's zone; the time was meant in the couple's.
-    if value is None:
-        return None
-    return timezone.make_naive(value) if timezone.is_aware(value) else value
-
-
-def _local_input(value: datetime) -> str:
-    return value.replace(second=0, microsecond=0).strftime("%Y-%m-%dT%H:%M")
-
-
 def _home_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     dialogue = selectors.open_dialogue(viewer=request.user)
     return {
         "ctx": context,
         "signals": selectors.signal_view(viewer=request.user),
         "dialogue": selectors.dialogue_view(viewer=request.user, dialogue=dialogue) if dialogue else None,
-        "start_form": DialogueStartForm(initial={"ends_at": _local_input(timing.next_morning(_local_now(request)))}),
+        "start_form": DialogueStartForm(initial={"ends_at": local_input(timing.next_morning(timezone.localtime()))}),
         "invitations": selectors.invitations_view(viewer=request.user),
     }
 
@@ -81,7 +64,7 @@ def signal_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "consent/signal.html",
-        {"ctx": couple_context(viewer=request.user), "signals": selectors.signal_view(viewer=request.user)},
+        {"ctx": request.couple_ctx, "signals": selectors.signal_view(viewer=request.user)},
     )
 
 
@@ -125,7 +108,7 @@ def dialogue_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DialogueStartForm(request.POST)
     if form.is_valid():
         try:
-            dialogue = services.dialogue_start(actor=request.user, ends_at=_naive(form.cleaned_data["ends_at"]))
+            dialogue = services.dialogue_start(actor=request.user, ends_at=form.cleaned_data["ends_at"])
         except ServiceError as error:
             form.add_error("ends_at", error.message)
         else:
@@ -149,7 +132,7 @@ def _dialogue_context(request: AuthenticatedHttpRequest, dialogue: Any, form: An
                 "colour": mine.colour,
             }
         )
-    return {"view": view, "form": form, "ctx": couple_context(viewer=request.user), "now": timezone.now()}
+    return {"view": view, "form": form, "ctx": request.couple_ctx, "now": timezone.now()}
 
 
 @login_required
@@ -201,8 +184,8 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                     item_ids=data["items"],
                     words=data["words"],
                     note=data["note"],
-                    starts_at=_naive(data["starts_at"]),  # type: ignore[arg-type]
-                    ends_at=_naive(data["ends_at"]),  # type: ignore[arg-type]
+                    starts_at=data["starts_at"],
+                    ends_at=data["ends_at"],
                     once=data["once"],
                 )
             except ServiceError as error:
@@ -212,11 +195,10 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                 return redirect("consent:invitation", invitation_id=invitation.pk)
         status = 400
     else:
-        start = _local_now(request) + timedelta(hours=1)
-        start = start.replace(minute=0)
+        start = (timezone.localtime() + timedelta(hours=1)).replace(minute=0)
         initial: dict[str, object] = {
-            "starts_at": _local_input(start),
-            "ends_at": _local_input(start + timedelta(hours=3)),
+            "starts_at": local_input(start),
+            "ends_at": local_input(start + timedelta(hours=3)),
         }
         desire_id = id_from(request.GET.get("desire"))
         if desire_id is not None:  # started from an entry of the desire log
@@ -230,7 +212,7 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "consent/invitation_new.html",
-        {"form": form, "invitations": invitations, "areas": _areas(form), "ctx": couple_context(viewer=request.user)},
+        {"form": form, "invitations": invitations, "areas": _areas(form), "ctx": request.couple_ctx},
         status=status,
     )
 
@@ -250,7 +232,7 @@ def _invitation_context(request: AuthenticatedHttpRequest, invitation: Any, form
         "is_live": selectors.is_live(invitation),
         "is_open": selectors.is_open(invitation),
         "form": form or InvitationAnswerForm(),
-        "ctx": couple_context(viewer=request.user),
+        "ctx": request.couple_ctx,
     }
 
 
@@ -312,7 +294,7 @@ def invitations_live(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "consent/_invitations.html",
-        {"invitations": selectors.invitations_view(viewer=request.user), "ctx": couple_context(viewer=request.user)},
+        {"invitations": selectors.invitations_view(viewer=request.user), "ctx": request.couple_ctx},
     )
 
 

@@ -28,7 +28,10 @@ def evenly(request: HttpRequest) -> dict[str, Any]:
 
     def state():  # type: ignore[no-untyped-def]
         if "pause" not in cache:
-            cache["pause"] = pause_state(viewer=user, couple_id=ctx().couple_id)
+            context = ctx()
+            # The context already knows when nothing is paused: no query then.
+            couple_id = context.couple_id if context.has_active_pause is not False else None
+            cache["pause"] = pause_state(viewer=user, couple_id=couple_id)
         return cache["pause"]
 
     return {

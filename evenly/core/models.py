@@ -120,6 +120,10 @@ class NotificationKind(models.TextChoices):
     RITUAL_PROPOSED = "ritual_proposed", "There's an idea for something to do together, whenever you'd like to look."
     RITUAL_SOON = "ritual_soon", "Something you planned together is coming up."
     APPRECIATION = "appreciation", "A few kind words are waiting for you."
+    COUPLE_TIMEZONE = (
+        "couple_timezone",
+        "The time zone of your shared space has changed. Times now show in the new one.",
+    )
 
 
 class Notification(models.Model):

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from evenly.core.errors import ServiceError
 from evenly.couples.codes import normalize_code
+from evenly.couples.zones import check_zone_name
 
 
 class JoinByCodeForm(forms.Form):
@@ -30,3 +33,18 @@ class ProfileForm(forms.Form):
         max_length=30,
         required=False,
     )
+
+
+class TimezoneForm(forms.Form):
+    timezone = forms.CharField(
+        label=_("Time zone"),
+        max_length=64,
+        help_text=_("Every time you both see and plan is in this zone, for example Europe/Berlin."),
+        widget=forms.TextInput(attrs={"list": "zone-names", "autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_timezone(self) -> str:
+        try:
+            return check_zone_name(self.cleaned_data["timezone"])
+        except ServiceError as error:
+            raise forms.ValidationError(error.message) from error

@@ -17,6 +17,9 @@ class CoupleContext:
     couple: Couple | None
     partner: User | None
     seat: int | None = None
+    # Whether a pause was running when the context was read (None: not read).
+    # Only for showing the pause layer; services always check afresh.
+    has_active_pause: bool | None = None
 
     @property
     def couple_id(self) -> int | None:
@@ -57,11 +60,12 @@ def couple_zone(couple: Couple) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def partnership_for(*, actor: User, refusal: str) -> Partnership:
-    """The actor's couple and partner, or a ServiceError with the feature's own
-    words when there is no partner to do this with."""
+def partnership_for(*, actor: User, refusal: str, couple_id: int | None = None) -> Partnership:
+    """The actor's couple and partner (read once per request), or a ServiceError
+    with the feature's own words when there is no partner to do this with, or
+    when `couple_id` is given and is not the actor's couple."""
     partnership = couple_context(viewer=actor).partnership
-    if partnership is None:
+    if partnership is None or (couple_id is not None and partnership.couple_id != couple_id):
         raise ServiceError(refusal)
     return partnership
 
@@ -77,20 +81,32 @@ _resolved: ContextVar[dict[int, CoupleContext] | None] = ContextVar("evenly_coup
 
 
 def resolve_couple_context(*, viewer: User) -> CoupleContext:
-    """Both active memberships of the viewer's couple, with the couple and both
-    people, in one query."""
+    """Both active memberships of the viewer's couple, with the couple, both
+    people and whether a pause is running, in one query."""
+    from django.db.models import Exists, OuterRef
+
+    from evenly.pause.models import Pause
+
+    running = Pause.objects.filter(couple_id=OuterRef("couple_id"), lifted_at__isnull=True)
     memberships = list(
-        Membership.objects.select_related("couple", "user").filter(
+        Membership.objects.select_related("couple", "user")
+        .filter(
             couple__memberships__user=viewer,
             couple__memberships__left_at__isnull=True,
             left_at__isnull=True,
         )
+        .annotate(couple_paused=Exists(running))
     )
     own = next((m for m in memberships if m.user_id == viewer.pk), None)
     if own is None:
         return CoupleContext(couple=None, partner=None)
     other = next((m for m in memberships if m.user_id != viewer.pk), None)
-    return CoupleContext(couple=own.couple, partner=other.user if other else None, seat=own.seat)
+    return CoupleContext(
+        couple=own.couple,
+        partner=other.user if other else None,
+        seat=own.seat,
+        has_active_pause=own.couple_paused,  # type: ignore[attr-defined]
+    )
 
 
 def couple_context(*, viewer: User) -> CoupleContext:

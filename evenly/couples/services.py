@@ -165,6 +165,39 @@ def couple_end(*, couple: Couple, leaver: User) -> None:
     forget_couple_contexts()
 
 
+def couple_timezone_set(*, actor: User, timezone_name: str) -> Couple:
+    """Either partner sets the couple's time zone: every page of theirs then
+    reads and shows times in it. The other partner gets a neutral notice."""
+    from evenly.couples.zones import check_zone_name
+
+    name = check_zone_name(timezone_name)
+    with transaction.atomic(durable=True):
+        membership = (
+            Membership.objects.select_for_update()
+            .select_related("couple")
+            .filter(user=actor, left_at__isnull=True)
+            .first()
+        )
+        if membership is None:
+            raise ServiceError("Create your shared space first.")
+        couple = membership.couple
+        if couple.timezone == name:
+            return couple
+        couple.timezone = name
+        couple.save(update_fields=["timezone"])
+        others = list(
+            Membership.objects.filter(couple=couple, left_at__isnull=True)
+            .exclude(user=actor)
+            .values_list("user_id", flat=True)
+        )
+        Notification.objects.bulk_create(
+            [Notification(user_id=other, kind=NotificationKind.COUPLE_TIMEZONE) for other in others]
+        )
+        publish(recipients=[actor.pk, *others], event="couple.timezone", couple=couple.pk)
+    forget_couple_contexts()
+    return couple
+
+
 def profile_update(*, actor: User, display_name: str, pronouns: str) -> None:
     User.objects.filter(pk=actor.pk).update(display_name=display_name.strip(), pronouns=pronouns.strip())
     ctx_partner = Membership.objects.filter(

@@ -12,4 +12,5 @@ urlpatterns = [
     path("join/<str:token>/", views.join_by_link, name="join_link"),
     path("leave/", views.couple_leave, name="leave"),
     path("profile/", views.profile, name="profile"),
+    path("timezone/", views.couple_timezone, name="timezone"),
 ]

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from evenly.core.errors import ServiceError
@@ -14,14 +15,21 @@ from evenly.core.http import AuthenticatedHttpRequest
 from evenly.couples import services
 from evenly.couples.access import get_invite_for_user
 from evenly.couples.codes import format_code
-from evenly.couples.forms import JoinByCodeForm, ProfileForm
-from evenly.couples.selectors import couple_context, open_invite
+from evenly.couples.forms import JoinByCodeForm, ProfileForm, TimezoneForm
+from evenly.couples.selectors import open_invite
 from evenly.couples.services import find_open_invite
+from evenly.couples.zones import zone_names
 
 
 @login_required
 def couple_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
-    context = couple_context(viewer=request.user)
+    return _overview(request)
+
+
+def _overview(
+    request: AuthenticatedHttpRequest, *, timezone_form: TimezoneForm | None = None, status: int = 200
+) -> HttpResponse:
+    context = request.couple_ctx
     invite = open_invite(viewer=request.user, couple=context.couple) if context.couple else None
     return render(
         request,
@@ -31,8 +39,40 @@ def couple_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "invite": invite,
             "invite_code": format_code(invite.code) if invite else "",
             "invite_url": request.build_absolute_uri(f"/couple/join/{invite.token}/") if invite else "",
+            "timezone_form": timezone_form or _timezone_form(request),
+            "zone_names": zone_names(),
         },
+        status=status,
     )
+
+
+def _timezone_form(request: AuthenticatedHttpRequest) -> TimezoneForm:
+    couple = request.couple_ctx.couple
+    return TimezoneForm(initial={"timezone": couple.timezone if couple else "UTC"})
+
+
+@login_required
+def couple_timezone(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The couple's time zone: the region re-fetched live when either partner
+    changes it (GET), and the change itself (POST)."""
+    if request.couple_ctx.couple is None:
+        return redirect("couples:overview")
+    if request.method != "POST":
+        return render(
+            request,
+            "couples/_timezone.html",
+            {"ctx": request.couple_ctx, "timezone_form": _timezone_form(request), "zone_names": zone_names()},
+        )
+    form = TimezoneForm(request.POST)
+    if not form.is_valid():
+        return _overview(request, timezone_form=form, status=400)
+    try:
+        services.couple_timezone_set(actor=request.user, timezone_name=form.cleaned_data["timezone"])
+    except ServiceError as error:
+        form.add_error("timezone", error.message)
+        return _overview(request, timezone_form=form, status=400)
+    messages.success(request, _("Saved. Times now show in %(zone)s.") % {"zone": form.cleaned_data["timezone"]})
+    return redirect("couples:overview")
 
 
 @login_required
@@ -99,7 +139,7 @@ def join_by_link(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
 @login_required
 @reauthentication_required
 def couple_leave(request: AuthenticatedHttpRequest) -> HttpResponse:
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     if request.method == "POST":
         services.couple_leave(actor=request.user)
         messages.success(request, "You've left the shared space. Everything you wrote yourself is still yours.")

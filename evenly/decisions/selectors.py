@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.couples.selectors import couple_context
 from evenly.decisions.models import (
+    OPEN_STAGES,
     Debrief,
     Decision,
     Experiment,
@@ -22,7 +24,7 @@ from evenly.decisions.models import (
     Seat,
     Stage,
 )
-from evenly.decisions.suggestion import RatedOption, Suggestion, suggest
+from evenly.decisions.suggestion import RatedOption, Suggestion, adoptable, suggest
 
 
 def live_token(moment: datetime) -> str:
@@ -115,7 +117,7 @@ def decision_page(*, viewer: User, decision: Decision) -> DecisionPage:
                 mine=option.proposed_by_id == viewer.pk,
                 my_level=ratings[(option.pk, viewer.pk)].level if (option.pk, viewer.pk) in ratings else None,
                 rated_current=both[0] is not None,
-                adoptable=None not in both and 1 not in both,
+                adoptable=adoptable(*both),
             )
         )
     partner_seat = seats.get(partner.pk)
@@ -142,39 +144,62 @@ class DecisionRow:
     next_step: str
 
 
-def _next_step(decision: Decision, viewer: User) -> str:
-    """What the viewer could do next, from their own side only."""
+WINS_SHOWN = 30  # the most recent wins: a look back, not an archive to scroll
+CLOSED_SHOWN = 10  # the most recent closed decisions and past experiments on the overview
+
+
+def _next_step(decision: Decision) -> str:
+    """What the viewer could do next, from their own side only. Reads the
+    viewer's own progress annotated on the row by `decisions_for`."""
     if decision.set_aside_at:
         return "Set aside. Pick it up again whenever you're both ready."
-    mine = Perspective.objects.filter(decision=decision, user=viewer).first()
     if decision.stage == Stage.VIEWS:
-        if mine and mine.view_written_at:
+        if decision.my_view_written_at:  # type: ignore[attr-defined]
             return "Your view is in. Both views show together once both are written."
         return "Write your view, whenever you're ready."
     if decision.stage == Stage.UNDERSTANDING:
         return "Put each other's view into your own words."
     if decision.stage == Stage.OPTIONS:
-        seat = Seat.objects.filter(round__decision=decision, round__number=decision.round_number, user=viewer).first()
-        if seat and seat.ratings_done_at:
+        if decision.my_ratings_done_at:  # type: ignore[attr-defined]
             return "Your ratings are in. The suggestion shows once you've both finished."
         return "Add options and rate them, privately."
     if decision.stage == Stage.AGREEING:
         return "Look at the suggestion and agree on a trial."
     if decision.stage == Stage.TRIAL:
-        round_ = Round.objects.filter(decision=decision, number=decision.round_number).first()
-        if round_ and round_.review_on:
-            return f"Trying it out. Your look back is set for {round_.review_on:%-d %B}."
+        review_on = decision.current_review_on  # type: ignore[attr-defined]
+        if review_on:
+            return f"Trying it out. Your look back is set for {review_on:%-d %B}."
         return "Trying it out."
     return Stage(decision.stage).label
 
 
 def decisions_for(*, viewer: User) -> dict[str, list[DecisionRow]]:
+    """Open and set-aside decisions, and the most recent closed ones, in one
+    query however many the couple has made over the years."""
     couple_id = couple_context(viewer=viewer).couple_id
     groups: dict[str, list[DecisionRow]] = {"open": [], "set_aside": [], "closed": []}
     if couple_id is None:
         return groups
-    for decision in Decision.objects.filter(couple_id=couple_id):
-        row = DecisionRow(decision=decision, next_step=_next_step(decision, viewer))
+    ours = Decision.objects.filter(couple_id=couple_id)
+    recent_closed = ours.exclude(stage__in=OPEN_STAGES).order_by("-pk").values("pk")[:CLOSED_SHOWN]
+    current_round = Round.objects.filter(decision=OuterRef("pk"), number=OuterRef("round_number"))
+    rows = (
+        ours.filter(Q(stage__in=OPEN_STAGES) | Q(set_aside_at__isnull=False) | Q(pk__in=recent_closed))
+        .annotate(
+            my_view_written_at=Subquery(
+                Perspective.objects.filter(decision=OuterRef("pk"), user=viewer).values("view_written_at")[:1]
+            ),
+            my_ratings_done_at=Subquery(
+                Seat.objects.filter(
+                    round__decision=OuterRef("pk"), round__number=OuterRef("round_number"), user=viewer
+                ).values("ratings_done_at")[:1]
+            ),
+            current_review_on=Subquery(current_round.values("review_on")[:1]),
+        )
+        .order_by("-pk")
+    )
+    for decision in rows:
+        row = DecisionRow(decision=decision, next_step=_next_step(decision))
         if decision.set_aside_at:
             groups["set_aside"].append(row)
         elif decision.is_open:
@@ -189,7 +214,12 @@ def experiments_for(*, viewer: User) -> dict[str, list[Experiment]]:
     groups: dict[str, list[Experiment]] = {"proposed": [], "running": [], "ended": [], "past": []}
     if couple_id is None:
         return groups
-    for experiment in Experiment.objects.filter(couple_id=couple_id).exclude(status=ExperimentStatus.CLOSED):
+    ours = Experiment.objects.filter(couple_id=couple_id).exclude(status=ExperimentStatus.CLOSED)
+    past = Q(status=ExperimentStatus.ENDED, debriefs_revealed_at__isnull=False) | ~Q(
+        status__in=[ExperimentStatus.PROPOSED, ExperimentStatus.RUNNING, ExperimentStatus.ENDED]
+    )
+    recent_past = ours.filter(past).order_by("-pk").values("pk")[:CLOSED_SHOWN]
+    for experiment in ours.filter(~past | Q(pk__in=recent_past)).order_by("-pk"):
         if experiment.status == ExperimentStatus.PROPOSED:
             groups["proposed"].append(experiment)
         elif experiment.status == ExperimentStatus.RUNNING:
@@ -247,9 +277,8 @@ def wins_for(*, viewer: User) -> list[Win]:
     if couple_id is None:
         return []
     wins = []
-    for round_ in Round.objects.filter(decision__couple_id=couple_id, both_rated_well=True).select_related(
-        "decision", "adopted_option"
-    ):
+    well = Round.objects.filter(decision__couple_id=couple_id, both_rated_well=True).order_by("-reviewed_at")
+    for round_ in well.select_related("decision", "adopted_option")[:WINS_SHOWN]:
         assert round_.reviewed_at is not None
         wins.append(
             Win(
@@ -259,16 +288,16 @@ def wins_for(*, viewer: User) -> list[Win]:
                 url=reverse("decisions:detail", args=[round_.decision_id]),
             )
         )
-    # Revealed debriefs with their experiments, in one query however many there are.
-    revealed: dict[int, list[Debrief]] = {}
-    for debrief in Debrief.objects.filter(
-        experiment__couple_id=couple_id, experiment__debriefs_revealed_at__isnull=False
-    ).select_related("experiment"):
-        revealed.setdefault(debrief.experiment_id, []).append(debrief)
-    for debriefs in revealed.values():
-        experiment = debriefs[0].experiment
+    talked_through = Experiment.objects.filter(couple_id=couple_id, debriefs_revealed_at__isnull=False)
+    recent = talked_through.order_by("-debriefs_revealed_at")[:WINS_SHOWN]
+    # Always one query for the notes (a subquery, not a list of ids), so a new
+    # couple's page costs what a long-standing couple's does.
+    notes_of: dict[int, list[Debrief]] = {}
+    for debrief in Debrief.objects.filter(experiment__in=recent.values("pk")):
+        notes_of.setdefault(debrief.experiment_id, []).append(debrief)
+    for experiment in recent:
         assert experiment.debriefs_revealed_at is not None
-        notes = sorted(debriefs, key=lambda d: d.author_id != viewer.pk)
+        notes = sorted(notes_of.get(experiment.pk, []), key=lambda d: d.author_id != viewer.pk)
         wins.append(
             Win(
                 when=timezone.localdate(experiment.debriefs_revealed_at),
@@ -283,4 +312,4 @@ def wins_for(*, viewer: User) -> list[Win]:
     rituals_url = reverse("rituals:index")
     for when, title, detail in wins_for_couple(couple_id=couple_id):
         wins.append(Win(when=when, title=title, detail=detail, url=rituals_url))  # type: ignore[arg-type]
-    return sorted(wins, key=lambda w: w.when, reverse=True)
+    return sorted(wins, key=lambda w: w.when, reverse=True)[:WINS_SHOWN]

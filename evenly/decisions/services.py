@@ -20,14 +20,18 @@ from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
 from evenly.consent.forgetting import sweep_after_ending
 from evenly.core.errors import ServiceError
+from evenly.core.limits import check_length
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notices_resolve, notify
 from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
-from evenly.couples.selectors import Partnership, couple_zone, member_ids, partnership_for
+from evenly.couples.selectors import couple_zone, member_ids, partnership_for
 from evenly.decisions import tasks
 from evenly.decisions.models import (
+    OPTION_MAX,
+    TEXT_MAX,
+    TOPIC_MAX,
     WENT_WELL,
     Debrief,
     Decision,
@@ -46,7 +50,7 @@ from evenly.decisions.models import (
     Stage,
     TrialLength,
 )
-from evenly.decisions.suggestion import CANT_LIVE_WITH_IT
+from evenly.decisions.suggestion import adoptable as adoptable_levels
 from evenly.pause.selectors import refuse_while_paused
 
 NOT_PARTNERED = "Deciding and trying things together needs a shared space with your partner."
@@ -94,19 +98,8 @@ class OptionChanged(ServiceError):
 # ---- Helpers ----
 
 
-def _partnered(actor: User) -> Partnership:
-    return partnership_for(actor=actor, refusal=NOT_PARTNERED)
-
-
 def _not_paused(actor: User, couple_id: int) -> None:
     refuse_while_paused(actor=actor, couple_id=couple_id, refusal=PAUSED)
-
-
-def _in_couple(actor: User, couple_id: int) -> None:
-    context = _partnered(actor)
-    if context.couple_id != couple_id:
-        raise ServiceError(NOT_PARTNERED)
-    _not_paused(actor, couple_id)
 
 
 def _locked(decision: Decision) -> Decision:
@@ -157,7 +150,8 @@ def _perspectives(decision: Decision, actor: User) -> tuple[Perspective, Perspec
 
 @once_per_token
 def decision_open(*, actor: User, topic: str) -> Decision:
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    check_length(topic.strip(), limit=TOPIC_MAX)
     assert context.couple is not None and context.partner is not None
     _not_paused(actor, context.couple.pk)
     with transaction.atomic():
@@ -173,7 +167,9 @@ def decision_open(*, actor: User, topic: str) -> Decision:
 def decision_write_view(*, actor: User, decision: Decision, text: str) -> Decision:
     """Save the actor's own view. Both views show at the same moment, once
     both are written, so neither partner anchors the other."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
+    check_length(text.strip(), limit=TEXT_MAX)
     with transaction.atomic():
         decision = _locked(decision)
         if decision.set_aside_at is None and decision.stage != Stage.VIEWS:
@@ -193,7 +189,9 @@ def decision_write_view(*, actor: User, decision: Decision, text: str) -> Decisi
 
 def decision_write_summary(*, actor: User, decision: Decision, text: str) -> None:
     """The actor's summary of their partner's view, in their own words."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
+    check_length(text.strip(), limit=TEXT_MAX)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.UNDERSTANDING)
@@ -208,7 +206,8 @@ def decision_write_summary(*, actor: User, decision: Decision, text: str) -> Non
 
 def decision_confirm_summary(*, actor: User, decision: Decision) -> None:
     """The actor says their partner's summary of the actor's view is right."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.UNDERSTANDING)
@@ -226,7 +225,9 @@ def decision_confirm_summary(*, actor: User, decision: Decision) -> None:
 def decision_correct_summary(*, actor: User, decision: Decision, note: str) -> None:
     """The actor gently corrects their partner's summary of the actor's view;
     the partner then has another go, with the note beside it."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
+    check_length(note.strip(), limit=TEXT_MAX)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.UNDERSTANDING)
@@ -242,7 +243,8 @@ def decision_correct_summary(*, actor: User, decision: Decision, note: str) -> N
 def decision_set_aside(*, actor: User, decision: Decision) -> None:
     """Either partner can set a decision aside. Nothing is deleted and nothing
     expires: it waits, unchanged, until one of them picks it up."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         if not decision.is_open or decision.set_aside_at is not None:
@@ -253,7 +255,8 @@ def decision_set_aside(*, actor: User, decision: Decision) -> None:
 
 
 def decision_resume(*, actor: User, decision: Decision) -> None:
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         if decision.set_aside_at is None:
@@ -271,7 +274,9 @@ def _clear_done(round_: Round) -> None:
 
 
 def option_add(*, actor: User, decision: Decision, text: str, is_compromise: bool = False) -> Option:
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
+    check_length(text.strip(), limit=OPTION_MAX)
     check_proposal(proposer=actor, text=text)
     with transaction.atomic():
         decision = _locked(decision)
@@ -289,7 +294,9 @@ def option_edit(*, actor: User, option: Option, text: str, seen_version: int, is
     Only the partner who wrote an option changes its wording; the other can
     add a different version or a compromise beside it."""
     decision = option.round.decision
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    check_length(text.strip(), limit=OPTION_MAX)
+    _not_paused(actor, decision.couple_id)
     if option.proposed_by_id != actor.pk:
         raise NotYourOption(NOT_YOUR_OPTION)
     check_proposal(proposer=actor, text=text)
@@ -314,7 +321,8 @@ def ratings_save(
     """Save the actor's private ratings. Returns the options that changed since
     the actor's page was drawn: those ratings are not saved, so the actor can
     read the new wording first. Marking done needs every option rated."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         if decision.stage == Stage.AGREEING:
@@ -366,7 +374,8 @@ def _mark_done(actor: User, decision: Decision, round_: Round, seat: Seat, optio
 def ratings_reopen(*, actor: User, decision: Decision) -> None:
     """Back from the suggestion to the options, to add a compromise or change
     a rating. Ratings and options stay; both mark done again."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.AGREEING)
@@ -384,13 +393,10 @@ def ratings_reopen(*, actor: User, decision: Decision) -> None:
 
 
 def adoptable(option: Option, *, member_ids_: Iterable[int]) -> bool:
-    """Both partners rated this version, and neither can't live with it."""
-    ratings = {r.rater_id: r for r in option.ratings.all()}
-    for user_id in member_ids_:
-        rating = ratings.get(user_id)
-        if rating is None or rating.option_version != option.version or rating.level == CANT_LIVE_WITH_IT:
-            return False
-    return True
+    """`suggestion.adoptable` for this option's current wording, from the database."""
+    current = {r.rater_id: r.level for r in option.ratings.all() if r.option_version == option.version}
+    levels = [current.get(user_id) for user_id in member_ids_]
+    return len(levels) == 2 and adoptable_levels(*levels)
 
 
 # ---- Agreement, trial and review ----
@@ -408,7 +414,8 @@ def agreement_sign(*, actor: User, decision: Decision, option: Option, seen_vers
     falls at the end of the trial, so the two can never disagree. Different
     terms replace the partner's, and they are asked to sign again. Returns
     True when the agreement has started."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     with transaction.atomic():
         decision = _locked(decision)
         _require_stage(decision, Stage.AGREEING)
@@ -457,7 +464,8 @@ def review_submit(*, actor: User, decision: Decision, level: int, next_step: str
     """The actor's private look back: how it went, and what they'd like next.
     Once both are in, the same choice is followed; different choices open a
     new round, so neither partner decides alone."""
-    _in_couple(actor, decision.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
+    _not_paused(actor, decision.couple_id)
     if level not in HowItWent.values or next_step not in NextStep.values:
         raise ServiceError("Choose how it went and what you'd like next.")
     with transaction.atomic():
@@ -519,7 +527,7 @@ def experiment_propose(
 ) -> Experiment:
     """Propose trying something, with its way out written before it starts.
     Proposing is the proposer's yes; it runs only once the partner says yes."""
-    context = _partnered(actor)
+    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
     assert context.couple is not None
     _not_paused(actor, context.couple.pk)
     if not (idea.strip() and ends_when.strip() and then_what.strip()):
@@ -551,17 +559,13 @@ def experiment_propose(
     return experiment
 
 
-def _same_couple(actor: User, couple_id: int) -> None:
-    if _partnered(actor).couple_id != couple_id:
-        raise ServiceError(NOT_PARTNERED)
-
-
 def _answer(actor: User, experiment: Experiment, status: str) -> Experiment:
     # Saying yes waits for the pause to lift; a no, a withdrawal or an ending never waits.
     if status == ExperimentStatus.RUNNING:
-        _in_couple(actor, experiment.couple_id)
+        partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
+        _not_paused(actor, experiment.couple_id)
     else:
-        _same_couple(actor, experiment.couple_id)
+        partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
     with transaction.atomic():
         experiment = _locked_experiment(experiment)
         if experiment.proposed_by_id == actor.pk:
@@ -593,7 +597,8 @@ def experiment_counter(*, actor: User, experiment: Experiment, idea: str, ends_w
     """The invitee's third answer: not yes, not "not now", but a changed
     version. It becomes their own proposal, waiting for the other's yes; the
     first one stands aside, pointing to it."""
-    _in_couple(actor, experiment.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
+    _not_paused(actor, experiment.couple_id)
     if not (idea.strip() and ends_when.strip() and then_what.strip()):
         raise ServiceError("Describe the idea, what ends it, and what happens then. All three are needed.")
     check_proposal(proposer=actor, text=idea)
@@ -624,7 +629,7 @@ def experiment_counter(*, actor: User, experiment: Experiment, idea: str, ends_w
 
 
 def experiment_withdraw(*, actor: User, experiment: Experiment) -> Experiment:
-    _same_couple(actor, experiment.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
     with transaction.atomic():
         experiment = _locked_experiment(experiment)
         if experiment.proposed_by_id != actor.pk or experiment.status != ExperimentStatus.PROPOSED:
@@ -640,7 +645,7 @@ def experiment_withdraw(*, actor: User, experiment: Experiment) -> Experiment:
 def experiment_end(*, actor: User, experiment: Experiment) -> Experiment:
     """One tap, by either partner, at any moment, even during a pause. No
     reason asked. Both then see the way out they agreed on."""
-    _same_couple(actor, experiment.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
     with transaction.atomic():
         experiment = _locked_experiment(experiment)
         if experiment.status != ExperimentStatus.RUNNING:
@@ -663,7 +668,8 @@ def experiment_end(*, actor: User, experiment: Experiment) -> Experiment:
 def debrief_write(*, actor: User, experiment: Experiment, worked: str, didnt_work: str, surprised: str) -> None:
     """The actor's private notes on how it went. Both sets show together once
     both are written, and stay as the couple's "what works for us" notes."""
-    _in_couple(actor, experiment.couple_id)
+    partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
+    _not_paused(actor, experiment.couple_id)
     if not (worked.strip() or didnt_work.strip() or surprised.strip()):
         raise ServiceError(DEBRIEF_EMPTY)
     with transaction.atomic():

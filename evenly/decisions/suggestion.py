@@ -49,9 +49,14 @@ class Suggestion:
         return explain(self)
 
 
+def adoptable(first: int | None, second: int | None) -> bool:
+    """The one rule for which options a couple may adopt (and which may be
+    suggested): both rated the current wording, and neither can't live with it."""
+    return first is not None and second is not None and CANT_LIVE_WITH_IT not in (first, second)
+
+
 def is_candidate(option: RatedOption) -> bool:
-    ratings = (option.first, option.second)
-    return all(r is not None for r in ratings) and CANT_LIVE_WITH_IT not in ratings
+    return adoptable(option.first, option.second)
 
 
 def _rank(option: RatedOption) -> tuple[int, int, int]:

@@ -13,8 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest, id_from
-from evenly.couples.selectors import couple_context
+from evenly.core.http import AuthenticatedHttpRequest, attempt, id_from
 from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
 from evenly.decisions.forms import (
@@ -35,14 +34,14 @@ from evenly.journal.selectors import tender_notes
 
 
 def _partnered_or_404(request: AuthenticatedHttpRequest) -> None:
-    if not couple_context(viewer=request.user).is_partnered:
+    if not request.couple_ctx.is_partnered:
         raise Http404
 
 
 @login_required
 @require_GET
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     return render(
         request,
         "decisions/index.html",
@@ -504,12 +503,7 @@ def experiment_status(request: AuthenticatedHttpRequest, experiment_id: int) -> 
 
 def _experiment_step(request: AuthenticatedHttpRequest, experiment_id: int, action: Any, done: str) -> HttpResponse:
     experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
-    try:
-        action(experiment)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, done)
+    attempt(request, lambda: action(experiment), success=done)
     return redirect("decisions:experiment", experiment.pk)
 
 

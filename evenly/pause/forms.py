@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from evenly.core.localtime import LocalDateTimeField
 from evenly.pause.models import RevisitChoice
 
 
@@ -11,12 +12,7 @@ class RevisitForm(forms.Form):
         choices=[(c.value, c.label) for c in RevisitChoice if c != RevisitChoice.UNDECIDED],
         widget=forms.RadioSelect,
     )
-    at = forms.DateTimeField(
-        label="Date and time",
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-    )
+    at = LocalDateTimeField(label="Date and time", required=False)
 
     def clean(self) -> dict:  # type: ignore[type-arg]
         cleaned = super().clean() or {}

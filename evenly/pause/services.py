@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,8 +8,9 @@ from django.utils import timezone
 from evenly.accounts.models import User
 from evenly.consent.forgetting import REMINDER_GRACE, sweep_at
 from evenly.core.errors import ServiceError
+from evenly.core.localtime import couple_time
 from evenly.core.realtime import publish
-from evenly.couples.selectors import couple_context, member_ids
+from evenly.couples.selectors import couple_context, couple_zone, forget_couple_contexts, member_ids
 from evenly.pause.models import Pause, RevisitChoice
 from evenly.pause.revisit import RevisitError, revisit_time
 from evenly.pause.tasks import send_revisit_reminder
@@ -31,6 +31,7 @@ def pause_start(*, actor: User) -> Pause:
         with transaction.atomic():
             pause = Pause.objects.create(couple=context.couple, paused_by=actor)
             publish(recipients=member_ids(couple_id=context.couple.pk), event="pause.started", pause=pause.pk)
+        forget_couple_contexts()
     except IntegrityError:
         # Another tab pressed at the same instant; theirs is the pause.
         return Pause.objects.get(couple=context.couple, paused_by=actor, lifted_at__isnull=True)
@@ -40,9 +41,9 @@ def pause_start(*, actor: User) -> Pause:
 def pause_set_revisit(*, actor: User, pause: Pause, choice: str, custom_local: datetime | None = None) -> Pause:
     if pause.paused_by_id != actor.pk or not pause.is_active:
         raise ServiceError("Only the partner who paused can choose when to come back to it.")
-    zone = ZoneInfo(pause.couple.timezone)
+    zone = couple_zone(pause.couple)
     now_local = timezone.now().astimezone(zone)
-    custom = custom_local.replace(tzinfo=zone) if custom_local and custom_local.tzinfo is None else custom_local
+    custom = couple_time(custom_local, zone).astimezone(zone) if custom_local else None
     try:
         when = revisit_time(choice, now=now_local, custom=custom)
     except RevisitError as error:
@@ -70,6 +71,7 @@ def pause_lift(*, actor: User, pause: Pause) -> None:
             from evenly.agreements.services import follow_up_after_pause
 
             follow_up_after_pause(pause=pause)
+    forget_couple_contexts()
 
 
 def pauses_end_for_couple(*, couple_id: int) -> None:

@@ -4,12 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
-from evenly.couples.selectors import couple_context
 from evenly.pause import services
 from evenly.pause.access import get_own_active_pause
 from evenly.pause.forms import RevisitForm
@@ -31,7 +29,7 @@ def pause_start(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def pause_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The pauser's calm space: a breathing exercise, when to revisit, lift."""
-    context = couple_context(viewer=request.user)
+    context = request.couple_ctx
     state = pause_state(viewer=request.user, couple_id=context.couple_id)
     if state.mine is None:
         return redirect("home")
@@ -51,7 +49,7 @@ def pause_revisit(request: AuthenticatedHttpRequest) -> HttpResponse:
                 actor=request.user,
                 pause=pause,
                 choice=form.cleaned_data["choice"],
-                custom_local=_naive(form.cleaned_data["at"]),
+                custom_local=form.cleaned_data["at"],
             )
         except ServiceError as error:
             form.add_error("at" if form.cleaned_data["choice"] == "at_time" else "choice", error.message)
@@ -85,14 +83,5 @@ def pause_layer(request: AuthenticatedHttpRequest) -> HttpResponse:
 def _revisit_form(pause) -> RevisitForm:  # type: ignore[no-untyped-def]
     initial = {"choice": pause.revisit_choice if pause.revisit_choice != "undecided" else None}
     if pause.revisit_at:
-        from zoneinfo import ZoneInfo
-
-        initial["at"] = pause.revisit_at.astimezone(ZoneInfo(pause.couple.timezone)).replace(tzinfo=None)
+        initial["at"] = pause.revisit_at
     return RevisitForm(initial=initial)
-
-
-def _naive(value):  # type: ignore[no-untyped-def]
-    # The form parses in the server's zone; the time was meant in the couple's.
-    if value is None:
-        return None
-    return timezone.make_naive(value) if timezone.is_aware(value) else value

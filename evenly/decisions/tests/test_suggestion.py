@@ -81,3 +81,11 @@ def test_the_rule_is_pure_python():
     code = "import sys, evenly.decisions.suggestion; print(any(m.split('.')[0] == 'django' for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@given(st.one_of(st.none(), st.integers(1, 5)), st.one_of(st.none(), st.integers(1, 5)))
+def test_the_adoptable_rule_is_symmetric_and_needs_two_ratings_above_cant_live_with_it(first, second):  # type: ignore[no-untyped-def]
+    from evenly.decisions.suggestion import adoptable
+
+    assert adoptable(first, second) == adoptable(second, first)
+    assert adoptable(first, second) == (first is not None and second is not None and first > 1 and second > 1)

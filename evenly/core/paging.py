@@ -1,0 +1,33 @@
+"""Long lists in pages, newest first, without counting the whole list: one
+query per page, whatever the length of the history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Any]
+    number: int
+    has_older: bool
+
+    @property
+    def has_newer(self) -> bool:
+        return self.number > 1
+
+
+def page_of(queryset: QuerySet[Any], request: HttpRequest, *, size: int = PAGE_SIZE) -> Page:
+    try:
+        number = max(1, min(int(request.GET.get("page", "1")), 10_000))
+    except ValueError:
+        number = 1
+    start = (number - 1) * size
+    rows = list(queryset[start : start + size + 1])
+    return Page(items=rows[:size], number=number, has_older=len(rows) > size)
