@@ -170,7 +170,6 @@ class Overview:
     past: list[CheckIn]
     agenda: list[AgendaEntry]
     parked: list[ParkedTopic]
-    rules: list[str]
 
 
 PAST_SHOWN = 10
@@ -194,7 +193,6 @@ def overview_for(*, viewer: User) -> Overview:
         ),
         agenda=agenda_for(viewer=viewer, couple_id=couple_id),
         parked=parked_topics_of(viewer=viewer),
-        rules=ground_rules(couple_id=couple_id),
     )
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("now/", views.now, name="now"),
     path("plan/", views.schedule, name="schedule"),
     path("rules/", views.rules, name="rules"),
+    path("rules/card/", views.rules_card, name="rules_card"),
     path("agenda/", views.agenda, name="agenda"),
     path("agenda/add/", views.topic_add, name="topic_add"),
     path("agenda/<int:item_id>/withdraw/", views.agenda_withdraw, name="agenda_withdraw"),

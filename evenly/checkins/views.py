@@ -78,6 +78,15 @@ def _index(request: AuthenticatedHttpRequest, status: int = 200, **forms: Any) -
 
 @login_required
 @require_GET
+def rules_card(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The couple's ground rules, for the card on the check-ins page."""
+    ctx = request.couple_ctx
+    couple_id = ctx.couple_id if ctx.is_partnered else None
+    return render(request, "checkins/_rules_card.html", {"rules": selectors.ground_rules(couple_id=couple_id)})
+
+
+@login_required
+@require_GET
 def now(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The check-in under way or planned, re-fetched when either partner
     begins, plans, moves or cancels one."""

@@ -69,3 +69,14 @@ def test_the_now_region_is_the_couples_own(client, alex, sam, jordan):  # type: 
     assert "Join the check-in" not in client.get(reverse("checkins:now")).content.decode()
     client.logout()
     assert client.get(reverse("checkins:now")).status_code == 302
+
+
+def test_the_rules_card_shows_the_couples_own_rules(client, alex, sam, jordan):  # type: ignore[no-untyped-def]
+    services.ground_rules_save(actor=alex, texts=["We speak gently.", "Either of us can stop."])
+    client.force_login(sam)
+    page = client.get(reverse("checkins:rules_card")).content.decode()
+    assert "We speak gently." in page
+    client.force_login(jordan)
+    assert "We speak gently." not in client.get(reverse("checkins:rules_card")).content.decode()
+    client.logout()
+    assert client.get(reverse("checkins:rules_card")).status_code == 302

@@ -26,6 +26,7 @@ PAGES = [
     "/curious/matches/",
     "/checkins/",
     "/checkins/rules/",
+    "/checkins/rules/card/",
     "/checkins/agenda/",
     "/checkins/moments/",
     "/decisions/",
