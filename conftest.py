@@ -29,3 +29,10 @@ def pytest_configure(config):  # type: ignore[no-untyped-def]
     # Argon2 with tiny costs: the cast signs in a lot. Production keeps
     # Django's default costs (evenly/accounts/tests/test_sign_in.py checks).
     settings.PASSWORD_HASHERS = ["evenly.accounts.tests.conftest.QuickArgon2PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+    """Browser tests run last. Playwright's sync API leaves an event loop
+    running in the main thread, and code that sends real-time events from a
+    plain test (async_to_sync) refuses to run beside one."""
+    items.sort(key=lambda item: "tests/browser/" in item.nodeid)
