@@ -22,7 +22,9 @@ def open_live(page, path: str) -> None:
 
 
 def heading(page, name: str) -> None:
-    page.get_by_role("heading", name=name).wait_for()
+    # A whole check-in is many round trips between two browsers; on a small,
+    # busy machine a step can take longer than the default wait.
+    page.get_by_role("heading", name=name).wait_for(timeout=30_000)
 
 
 def begin(page, mode: str) -> str:
