@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from evenly.accounts.models import User
 from evenly.agreements.models import FollowUp, RepairSent, RepairStatement, Timeout, Version
-from evenly.couples.selectors import CoupleContext, Partnership
-
-
-def partnership_or_404(ctx: CoupleContext | None) -> Partnership:
-    partnership = ctx.partnership if ctx is not None else None
-    if partnership is None:
-        raise Http404
-    return partnership
+from evenly.couples.selectors import Partnership
 
 
 def get_version_for_user(*, partnership: Partnership, version_id: int) -> Version:

@@ -20,12 +20,12 @@ from evenly.agreements.access import (
     get_received_repair,
     get_timeout_for_user,
     get_version_for_user,
-    partnership_or_404,
 )
 from evenly.agreements.forms import PactForm, RepairForm, ValuesForm
 from evenly.agreements.models import Kind, Status
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
+from evenly.couples.access import partnership_or_404
 
 
 def _ctx(request: AuthenticatedHttpRequest) -> Any:

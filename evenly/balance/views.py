@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -17,14 +17,12 @@ from evenly.balance import selectors, services
 from evenly.balance.forms import PulseForm
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest, id_from
+from evenly.couples.access import partnership_or_404
 from evenly.couples.selectors import Partnership
 
 
 def _partnership_or_404(request: AuthenticatedHttpRequest) -> Partnership:
-    partnership = request.couple_ctx.partnership  # type: ignore[attr-defined]
-    if partnership is None:
-        raise Http404
-    return partnership
+    return partnership_or_404(request.couple_ctx)  # type: ignore[attr-defined]
 
 
 def _back(request: AuthenticatedHttpRequest) -> HttpResponse:

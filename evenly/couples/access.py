@@ -4,6 +4,16 @@ from django.http import Http404
 
 from evenly.accounts.models import User
 from evenly.couples.models import Invite
+from evenly.couples.selectors import CoupleContext, Partnership
+
+
+def partnership_or_404(ctx: CoupleContext | None) -> Partnership:
+    """The viewer's couple with both partners present, or 404: shared pages
+    don't exist for someone without a partner."""
+    partnership = ctx.partnership if ctx is not None else None
+    if partnership is None:
+        raise Http404
+    return partnership
 
 
 def get_invite_for_user(*, viewer: User, invite_id: int) -> Invite:

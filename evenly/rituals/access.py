@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from evenly.couples.selectors import CoupleContext, Partnership
+from evenly.couples.selectors import Partnership
 from evenly.rituals.models import Ritual, Status
-
-
-def partnership_or_404(ctx: CoupleContext | None) -> Partnership:
-    partnership = ctx.partnership if ctx is not None else None
-    if partnership is None:
-        raise Http404
-    return partnership
 
 
 def get_ritual_for_user(*, partnership: Partnership, ritual_id: int) -> Ritual:

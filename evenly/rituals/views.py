@@ -17,9 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
+from evenly.couples.access import partnership_or_404
 from evenly.couples.selectors import couple_zone
 from evenly.rituals import desires, ical, selectors, services
-from evenly.rituals.access import get_ritual_for_user, partnership_or_404
+from evenly.rituals.access import get_ritual_for_user
 from evenly.rituals.forms import AppreciationForm, DesireAnswerForm, DesireForm, FeedForm, RitualForm
 
 FEED_SESSION_KEY = "rituals_feed_token"
