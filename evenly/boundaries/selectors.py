@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+
 from evenly.accounts.models import User
 from evenly.boundaries import catalogue
 from evenly.boundaries.guard import hard_limit_item_ids
@@ -27,7 +30,7 @@ from evenly.couples.selectors import couple_context
 @dataclass(frozen=True)
 class AreaGroup:
     area: str
-    label: str
+    label: str | Promise
     boundaries: list[Boundary]
 
 
@@ -132,7 +135,7 @@ class Match:
 
     @property
     def label(self) -> str:
-        return "Both keen" if self.both_keen else "Both curious"
+        return gettext("Both keen") if self.both_keen else gettext("Both curious")
 
 
 def compute_matches(first: Mapping[int, str], second: Mapping[int, str], hard_limits: Iterable[int]) -> list[Match]:
