@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.crypto import salted_hmac
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from evenly.boundaries import catalogue
@@ -143,12 +143,12 @@ class Boundary(Authored):
 
 
 class ChangeAction(models.TextChoices):
-    ADDED = "added", _("Added")
-    CHANGED = "changed", _("Changed")
-    SHARED = "shared", _("Shared")
-    UNSHARED = "unshared", _("Made private")
-    KEPT = "kept", _("Kept as it is in a review")
-    REMOVED = "removed", _("Removed")
+    ADDED = "added", pgettext_lazy("a change in the history of a boundary", "Added")
+    CHANGED = "changed", pgettext_lazy("a change in the history of a boundary", "Changed")
+    SHARED = "shared", pgettext_lazy("a change in the history of a boundary", "Shared")
+    UNSHARED = "unshared", pgettext_lazy("a change in the history of a boundary", "Made private")
+    KEPT = "kept", pgettext_lazy("a change in the history of a boundary", "Kept as it is in a review")
+    REMOVED = "removed", pgettext_lazy("a change in the history of a boundary", "Removed")
 
 
 class BoundaryChange(models.Model):
@@ -250,9 +250,9 @@ class Review(models.Model):
 
 
 class ReviewOutcome(models.TextChoices):
-    KEPT = "kept", _("Kept")
-    CHANGED = "changed", _("Changed")
-    REMOVED = "removed", _("Removed")
+    KEPT = "kept", pgettext_lazy("what became of an entry in a review", "Kept")
+    CHANGED = "changed", pgettext_lazy("what became of an entry in a review", "Changed")
+    REMOVED = "removed", pgettext_lazy("what became of an entry in a review", "Removed")
 
 
 class ReviewStep(models.Model):
@@ -289,7 +289,7 @@ class LifeEvent(Authored):
 
 class Answer(models.TextChoices):
     YES = "yes", _("Yes")
-    CURIOUS = "curious", _("Curious")
+    CURIOUS = "curious", pgettext_lazy("an answer on the curiosity list", "Curious")
     NO = "no", _("No")
 
 
