@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-StrOrPromise = str | Promise
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 class Area:
@@ -33,7 +34,7 @@ class Area:
 
 
 # Labels are lazy: they come out in the language of whoever is looking.
-AREAS: tuple[tuple[str, StrOrPromise], ...] = (
+AREAS: tuple[tuple[str, str | _StrPromise], ...] = (
     (Area.TOUCH, _("Touch and affection")),
     (Area.ACTIVITIES, _("Activities")),
     (Area.PACE, _("Pace and timing")),
@@ -216,7 +217,7 @@ def current_items() -> list[CatalogueItem]:
 
 
 @cache
-def items_by_area() -> list[tuple[str, StrOrPromise, list[CatalogueItem]]]:
+def items_by_area() -> list[tuple[str, str | _StrPromise, list[CatalogueItem]]]:
     """(area, label, items) in catalogue order."""
     return [(area, label, [i for i in current_items() if i.area == area]) for area, label in AREAS]
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.functional import lazy
@@ -8,7 +8,6 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from evenly.boundaries import catalogue
-from evenly.boundaries.catalogue import StrOrPromise
 from evenly.boundaries.guard import NOT_OPEN_MESSAGE
 from evenly.boundaries.models import CONDITION_MAX, NOTE_MAX, WORDING_MAX, Area, Kind, LifeEventKind, ReminderMonths
 from evenly.boundaries.services import (
@@ -21,6 +20,9 @@ from evenly.boundaries.services import (
 )
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.once import OnceField
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 KIND_HELP = {
     Kind.ENJOY: _("Something you like and are glad to share."),
@@ -59,7 +61,7 @@ def _catalogue_choices(exclude: set[int]) -> list[Any]:
     return choices
 
 
-def _condition_field(label: StrOrPromise, example: StrOrPromise) -> forms.CharField:
+def _condition_field(label: str | _StrPromise, example: str | _StrPromise) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=False,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext
 
 from evenly.accounts.models import User
@@ -26,11 +26,14 @@ from evenly.boundaries.models import (
 from evenly.core.models import Visibility
 from evenly.couples.selectors import couple_context
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
 
 @dataclass(frozen=True)
 class AreaGroup:
     area: str
-    label: str | Promise
+    label: str | _StrPromise
     boundaries: list[Boundary]
 
 
