@@ -14,6 +14,8 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
@@ -48,18 +50,20 @@ from evenly.pause.services import pause_start
 
 SIGNAL_LASTS = timedelta(hours=12)
 
-NOT_PARTNERED = "This is for a shared space with your partner."
-WHILE_PAUSED = "Everything shared is on hold during the pause. This can wait until it's lifted."
-PACE_SLOWER = "Invitations are paused for now."
-IN_COOLDOWN = "Your partner asked for a little time before the next invitation. You'll be able to invite again later."
-NEEDS_WHAT = "Say what you'd like to invite to: pick something from the list or put it in your own words."
-NOT_YOURS_TO_ANSWER = "This invitation is yours, so only your partner can answer it."
-ALREADY_WITHDRAWN = "This invitation was withdrawn, so there's nothing to answer. Nothing more is needed."
-ALREADY_ENDED = "This invitation has ended, so there's nothing to answer."
-ALREADY_ANSWERED = "You've already answered this one. A yes can always be withdrawn."
-CHECK_IN_ENDED = "This check-in has ended."
-ALREADY_ANSWERED_TONIGHT = "Your answers are already in."
-ALREADY_REVEALED_TONIGHT = (
+NOT_PARTNERED = _("This is for a shared space with your partner.")
+WHILE_PAUSED = _("Everything shared is on hold during the pause. This can wait until it's lifted.")
+PACE_SLOWER = _("Invitations are paused for now.")
+IN_COOLDOWN = _(
+    "Your partner asked for a little time before the next invitation. You'll be able to invite again later."
+)
+NEEDS_WHAT = _("Say what you'd like to invite to: pick something from the list or put it in your own words.")
+NOT_YOURS_TO_ANSWER = _("This invitation is yours, so only your partner can answer it.")
+ALREADY_WITHDRAWN = _("This invitation was withdrawn, so there's nothing to answer. Nothing more is needed.")
+ALREADY_ENDED = _("This invitation has ended, so there's nothing to answer.")
+ALREADY_ANSWERED = _("You've already answered this one. A yes can always be withdrawn.")
+CHECK_IN_ENDED = _("This check-in has ended.")
+ALREADY_ANSWERED_TONIGHT = _("Your answers are already in.")
+ALREADY_REVEALED_TONIGHT = _(
     "Both of your answers are showing now, so they stay as they are. A signal, a pause or a simple "
     '"not now" still changes everything.'
 )
@@ -121,7 +125,7 @@ def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
     try:
         timing.check_dialogue_end(ends_at, now=now)
     except timing.WindowError as error:
-        raise ServiceError(str(error)) from error
+        raise ServiceError(gettext(error.message)) from error
     with transaction.atomic():
         Couple.objects.select_for_update().filter(pk=pair.couple.pk).first()
         existing = Dialogue.objects.filter(couple=pair.couple, ends_at__gt=now, erased_at__isnull=True).first()
@@ -210,7 +214,7 @@ def invitation_create(
     try:
         timing.check_window(starts_at, ends_at, now=now)
     except timing.WindowError as error:
-        raise ServiceError(str(error)) from error
+        raise ServiceError(gettext(error.message)) from error
     if settings_for(pair.partner).slower_pace:
         raise ServiceError(PACE_SLOWER)
     if Cooldown.objects.filter(couple=pair.couple, inviter=actor, until__gt=now).exists():
@@ -245,14 +249,14 @@ def invitation_answer(*, actor: User, invitation: Invitation, outcome: str, cond
     if…" count as yes; "not now" and "no" start the invitee's cool-down."""
     outcome = Outcome(outcome)
     if outcome not in (*YES_OUTCOMES, *DECLINES):
-        raise ServiceError("Choose one of the answers.")
+        raise ServiceError(gettext("Choose one of the answers."))
     if invitation.inviter_id == actor.pk:
         raise ServiceError(NOT_YOURS_TO_ANSWER)
     if invitation.invitee_id != actor.pk:
         raise ServiceError(ALREADY_ENDED)
     conditions = conditions.strip() if outcome == Outcome.YES_IF else ""
     if outcome == Outcome.YES_IF and not conditions:
-        raise ServiceError("Say what your yes depends on, or choose another answer.")
+        raise ServiceError(gettext("Say what your yes depends on, or choose another answer."))
     if outcome in YES_OUTCOMES:
         _refuse_while_paused(actor, invitation.couple_id)
     now = timezone.now()
