@@ -35,7 +35,7 @@ def couple_create(*, actor: User, timezone_name: str = "UTC") -> Couple:
     with transaction.atomic():
         _lock_user(actor)
         if Membership.objects.filter(user=actor, left_at__isnull=True).exists():
-            raise ServiceError(ALREADY_IN_COUPLE)
+            raise ServiceError(str(ALREADY_IN_COUPLE))
         couple = Couple.objects.create(timezone=timezone_name)
         Membership.objects.create(couple=couple, user=actor, seat=1)
         audit_record(user_id=actor.pk, kind=AuditKind.COUPLE_CREATED)
@@ -105,22 +105,22 @@ def invite_accept(*, actor: User, token: str | None = None, typed_code: str | No
         _lock_user(actor)
         found = find_open_invite(token=token, typed_code=typed_code)
         if found is None:
-            raise ServiceError(INVITE_NOT_OPEN)
+            raise ServiceError(str(INVITE_NOT_OPEN))
         # Lock the invitation itself so a double submit (or two people racing
         # with the same code) can only ever use it once.
         invite = Invite.objects.select_for_update().select_related("couple").get(pk=found.pk)
         if invite.used_at or invite.revoked_at or invite.couple.ended_at:
-            raise ServiceError(INVITE_NOT_OPEN)
+            raise ServiceError(str(INVITE_NOT_OPEN))
         if (
             invite.created_by_id == actor.pk
             or Membership.objects.filter(couple=invite.couple, user=actor, left_at__isnull=True).exists()
         ):
-            raise ServiceError(OWN_INVITE)
+            raise ServiceError(str(OWN_INVITE))
         if Membership.objects.filter(user=actor, left_at__isnull=True).exists():
-            raise ServiceError(ALREADY_IN_COUPLE)
+            raise ServiceError(str(ALREADY_IN_COUPLE))
         members = list(Membership.objects.filter(couple=invite.couple, left_at__isnull=True))
         if len(members) != 1:
-            raise ServiceError(INVITE_NOT_OPEN)
+            raise ServiceError(str(INVITE_NOT_OPEN))
         Membership.objects.create(couple=invite.couple, user=actor, seat=2 if members[0].seat == 1 else 1)
         invite.used_at = timezone.now()
         invite.save(update_fields=["used_at"])
