@@ -21,7 +21,7 @@ class User(AbstractUser):
     )
     # A code from settings.LANGUAGES; empty until chosen (sign-up fills it
     # from the browser). Every page, notice and email to this person uses it.
-    language = models.CharField(max_length=8, blank=True, default="")
+    language = models.CharField(max_length=8, blank=True, default="", db_default="")
 
     @property
     def shown_name(self) -> str:

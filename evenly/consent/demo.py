@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
+from evenly.accounts.language import speaking
 from evenly.accounts.models import User
 from evenly.consent import services
 from evenly.consent.models import Colour, Invitation, Signal
@@ -31,7 +31,7 @@ def seed_consent(users: dict[str, User]) -> None:
             continue
         try:
             # The inviter writes in their own language.
-            with _speaking(user):
+            with speaking(user):
                 services.invitation_create(
                     actor=user,
                     item_ids=items,
@@ -44,12 +44,6 @@ def seed_consent(users: dict[str, User]) -> None:
             continue  # e.g. the other demo person marked it a hard limit: the guard holds in the demo too.
     # Riley invited Jordan, and would like no invitations herself for a while.
     services.consent_settings_update(actor=users["riley"], slower_pace=True, cooldown_hours=24)
-
-
-def _speaking(user: User) -> translation.override:
-    # The same as evenly.accounts.language.speaking(user), for this branch's
-    # User, which may not have a language yet.
-    return translation.override(getattr(user, "language", "") or settings.LANGUAGE_CODE)
 
 
 def _couple_id(user: User) -> int | None:

@@ -18,8 +18,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def in_spanish() -> Iterator[None]:
+    # What services say outside a request; pages speak each person's own.
     with translation.override("es"):
         yield
+
+
+@pytest.fixture
+def client_for(client_for, request):  # type: ignore[no-untyped-def]
+    """In a Spanish test, each person signed in has chosen Spanish."""
+    if "in_spanish" not in request.fixturenames:
+        return client_for
+
+    def make(user: User):  # type: ignore[no-untyped-def]
+        User.objects.filter(pk=user.pk).update(language="es")
+        user.language = "es"
+        return client_for(user)
+
+    return make
 
 
 def test_the_couple_settings_are_in_spanish(in_spanish, alex, sam, client_for):  # type: ignore[no-untyped-def]
