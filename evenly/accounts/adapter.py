@@ -9,6 +9,8 @@ from allauth.usersessions.adapter import DefaultUserSessionsAdapter
 from allauth.usersessions.models import UserSession
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from evenly.accounts.devices import known_device_nonce, remember_device
 from evenly.core.audit import audit_record
@@ -21,7 +23,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
-        "too_many_login_attempts": (
+        "too_many_login_attempts": _(
             "There have been several sign-in attempts in a short time, so signing in is paused "
             "for a few minutes to keep this account safe. Please try again a little later."
         ),
@@ -29,7 +31,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def format_email_subject(self, subject: str) -> str:
         # The same plain subject for every account email, whatever it is about.
-        return "Account notice"
+        return gettext("Account notice")
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """Count failed sign-ins per address, except from a browser that signed

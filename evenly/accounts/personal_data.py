@@ -5,6 +5,7 @@ export returns only rows that belong to the person, never their partner's."""
 from __future__ import annotations
 
 from allauth.usersessions.models import UserSession
+from django.utils.translation import gettext as _
 
 from evenly.accounts.models import User
 from evenly.core.models import AuditEvent, Notification
@@ -49,7 +50,11 @@ def export_notifications(user: User) -> list[dict[str, object]]:
 
 def export_security_history(user: User) -> list[dict[str, object]]:
     return [
-        {"event": event.get_kind_display(), "detail": event.detail, "at": event.created_at}
+        {
+            "event": str(event.get_kind_display()),
+            "detail": _(event.detail) if event.detail else "",
+            "at": event.created_at,
+        }
         for event in AuditEvent.objects.filter(user=user).order_by("created_at", "id")
     ]
 

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
+from django.utils.translation import gettext as _
 
 from evenly.accounts.models import User
 from evenly.accounts.signals import AUTHENTICATOR_NAMES
@@ -54,7 +55,7 @@ def security_overview(*, viewer: User, current_session_key: str | None) -> Secur
 def _mfa_methods(viewer: User) -> list[str]:
     kinds = set(Authenticator.objects.filter(user=viewer).values_list("type", flat=True).distinct())
     return [
-        AUTHENTICATOR_NAMES[kind]
+        _(AUTHENTICATOR_NAMES[kind])
         for kind in (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN, Authenticator.Type.RECOVERY_CODES)
         if kind in kinds
     ]
@@ -77,5 +78,5 @@ def describe_device(user_agent: str) -> str:
     browser = next((name for token, name in BROWSERS if token in user_agent), "")
     system = next((name for token, name in SYSTEMS if token in user_agent), "")
     if browser and system:
-        return f"{browser} on {system}"
-    return browser or system or "A browser"
+        return _("%(browser)s on %(system)s") % {"browser": browser, "system": system}
+    return browser or system or _("A browser")
