@@ -5,9 +5,9 @@ export returns only rows that belong to the person, never their partner's."""
 from __future__ import annotations
 
 from allauth.usersessions.models import UserSession
-from django.utils.translation import gettext as _
 
 from evenly.accounts.models import User
+from evenly.accounts.selectors import shown_detail
 from evenly.core.models import AuditEvent, Notification
 from evenly.core.personal_data import register
 from evenly.couples.models import Membership
@@ -52,7 +52,7 @@ def export_security_history(user: User) -> list[dict[str, object]]:
     return [
         {
             "event": str(event.get_kind_display()),
-            "detail": _(event.detail) if event.detail else "",
+            "detail": shown_detail(event.detail),
             "at": event.created_at,
         }
         for event in AuditEvent.objects.filter(user=user).order_by("created_at", "id")

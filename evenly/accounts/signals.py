@@ -11,16 +11,16 @@ from allauth.account.models import EmailAddress
 from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import signals as auth_signals
-from django.utils.translation import gettext_noop
 
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind
 
-# Stored in English as an audit row's detail, translated where it is shown.
+# Stored in English as an audit row's detail; shown translated through
+# `evenly.accounts.selectors.shown_detail`.
 AUTHENTICATOR_NAMES = {
-    Authenticator.Type.TOTP: gettext_noop("Authenticator app"),
-    Authenticator.Type.WEBAUTHN: gettext_noop("Passkey"),
-    Authenticator.Type.RECOVERY_CODES: gettext_noop("Recovery codes"),
+    Authenticator.Type.TOTP: "Authenticator app",
+    Authenticator.Type.WEBAUTHN: "Passkey",
+    Authenticator.Type.RECOVERY_CODES: "Recovery codes",
 }
 
 
@@ -68,15 +68,15 @@ def on_password_reset(sender: Any, request: Any, user: Any, **kwargs: Any) -> No
 
 
 def on_email_changed(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    _record(user, AuditKind.EMAIL_CHANGED, gettext_noop("New main address"))
+    _record(user, AuditKind.EMAIL_CHANGED, "New main address")
 
 
 def on_email_added(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    _record(user, AuditKind.EMAIL_CHANGED, gettext_noop("Address added"))
+    _record(user, AuditKind.EMAIL_CHANGED, "Address added")
 
 
 def on_email_removed(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    _record(user, AuditKind.EMAIL_CHANGED, gettext_noop("Address removed"))
+    _record(user, AuditKind.EMAIL_CHANGED, "Address removed")
 
 
 def on_authenticator_added(sender: Any, request: Any, user: Any, authenticator: Authenticator, **kwargs: Any) -> None:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 if TYPE_CHECKING:
     from evenly.accounts.models import User
@@ -53,24 +54,24 @@ class Authored(models.Model):
 
 
 class AuditKind(models.TextChoices):
-    SIGNED_UP = "signed_up", _("Account created")
-    LOGGED_IN = "logged_in", _("Signed in")
-    LOGIN_FAILED = "login_failed", _("A sign-in attempt failed")
-    LOGGED_OUT = "logged_out", _("Signed out")
-    PASSWORD_CHANGED = "password_changed", _("Password changed")
-    PASSWORD_RESET = "password_reset", _("Password reset")
-    EMAIL_CHANGED = "email_changed", _("Email address changed")
-    MFA_ADDED = "mfa_added", _("Two-step sign-in method added")
-    MFA_REMOVED = "mfa_removed", _("Two-step sign-in method removed")
-    RECOVERY_CODES_GENERATED = "recovery_codes", _("New recovery codes made")
-    SESSIONS_ENDED = "sessions_ended", _("Signed out of other devices")
-    DATA_EXPORTED = "data_exported", _("Data downloaded")
-    COUPLE_CREATED = "couple_created", _("Couple space created")
-    INVITE_CREATED = "invite_created", _("Invitation made")
-    INVITE_REVOKED = "invite_revoked", _("Invitation withdrawn")
-    COUPLE_JOINED = "couple_joined", _("Joined a couple space")
-    COUPLE_LEFT = "couple_left", _("Left the couple space")
-    COUPLE_ENDED = "couple_ended", _("The couple space ended")
+    SIGNED_UP = "signed_up", pgettext_lazy("security history", "Account created")
+    LOGGED_IN = "logged_in", pgettext_lazy("security history", "Signed in")
+    LOGIN_FAILED = "login_failed", pgettext_lazy("security history", "A sign-in attempt failed")
+    LOGGED_OUT = "logged_out", pgettext_lazy("security history", "Signed out")
+    PASSWORD_CHANGED = "password_changed", pgettext_lazy("security history", "Password changed")
+    PASSWORD_RESET = "password_reset", pgettext_lazy("security history", "Password reset")
+    EMAIL_CHANGED = "email_changed", pgettext_lazy("security history", "Email address changed")
+    MFA_ADDED = "mfa_added", pgettext_lazy("security history", "Two-step sign-in method added")
+    MFA_REMOVED = "mfa_removed", pgettext_lazy("security history", "Two-step sign-in method removed")
+    RECOVERY_CODES_GENERATED = "recovery_codes", pgettext_lazy("security history", "New recovery codes made")
+    SESSIONS_ENDED = "sessions_ended", pgettext_lazy("security history", "Signed out of other devices")
+    DATA_EXPORTED = "data_exported", pgettext_lazy("security history", "Data downloaded")
+    COUPLE_CREATED = "couple_created", pgettext_lazy("security history", "Couple space created")
+    INVITE_CREATED = "invite_created", pgettext_lazy("security history", "Invitation made")
+    INVITE_REVOKED = "invite_revoked", pgettext_lazy("security history", "Invitation withdrawn")
+    COUPLE_JOINED = "couple_joined", pgettext_lazy("security history", "Joined a couple space")
+    COUPLE_LEFT = "couple_left", pgettext_lazy("security history", "Left the couple space")
+    COUPLE_ENDED = "couple_ended", pgettext_lazy("security history", "The couple space ended")
 
 
 class AuditEvent(models.Model):
