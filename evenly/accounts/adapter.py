@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,6 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from evenly.accounts.devices import known_device_nonce, remember_device
+from evenly.accounts.language import speaking
+from evenly.accounts.models import User
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind
 
@@ -32,6 +35,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def format_email_subject(self, subject: str) -> str:
         # The same plain subject for every account email, whatever it is about.
         return gettext("Account notice")
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """Every email speaks its recipient's language, whoever caused it (for
+        example someone else signing up with an address that is taken)."""
+        recipient = context.get("user") or User.objects.filter(email__iexact=email).first()
+        with speaking(recipient) if recipient is not None else contextlib.nullcontext():
+            super().send_mail(template_prefix, email, context)
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """Count failed sign-ins per address, except from a browser that signed
