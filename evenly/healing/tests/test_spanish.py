@@ -41,7 +41,7 @@ def test_the_safety_check_in_spanish_keeps_the_chosen_countrys_helpline(alex, cl
     assert "National Domestic Abuse Helpline (gestionada por Refuge)" in body
     assert "0808 2000 247" in body and "Gratis, las 24 horas" in body
     assert "¿Sientes que no podrías irte, o que irte sería peligroso?" in body
-    for english in ("A private safety check", "If you are in danger now", "Free, 24 hours", "Not really"):
+    for english in ("Someone to talk to", "If you are in danger now", "Free, 24 hours", "Not really"):
         assert english not in body
 
 
