@@ -21,10 +21,17 @@ from datetime import date
 CHECKED = date(2026, 12, 2)
 
 
+# Everything marked below, so the page translates exactly these and passes
+# numbers through untouched.
+MARKED: set[str] = set()
+
+
 def gettext_noop(text: str) -> str:
     """Marks words for the translators (makemessages knows this name) without
-    importing Django; they are translated where they are shown. Services'
-    names are never marked: they stay as the services write them."""
+    importing Django; they are translated where they are shown. A service's
+    own name is marked too, so every word on the page goes through the
+    catalogue, and its translation is the name exactly as written."""
+    MARKED.add(text)
     return text
 
 
@@ -71,7 +78,8 @@ COUNTRIES: tuple[Country, ...] = (
         emergency="911",
         lines=(
             Line(
-                name="National Domestic Violence Hotline",
+                # Translators: the service's own name; keep it exactly as written.
+                name=gettext_noop("National Domestic Violence Hotline"),
                 url="https://www.thehotline.org/",
                 phone="1-800-799-7233",
                 text=gettext_noop("Text START to 88788"),
@@ -105,7 +113,8 @@ COUNTRIES: tuple[Country, ...] = (
         emergency="000",
         lines=(
             Line(
-                name="1800RESPECT",
+                # Translators: the service's own name; keep it exactly as written.
+                name=gettext_noop("1800RESPECT"),
                 url="https://www.1800respect.org.au/",
                 phone="1800 737 732",
                 text=gettext_noop("Text 0458 737 732"),
@@ -122,7 +131,8 @@ COUNTRIES: tuple[Country, ...] = (
         emergency=gettext_noop("112 or 999"),
         lines=(
             Line(
-                name="Women's Aid 24hr National Freephone Helpline",
+                # Translators: the service's own name; keep it exactly as written.
+                name=gettext_noop("Women's Aid 24hr National Freephone Helpline"),
                 url="https://www.womensaid.ie/",
                 phone="1800 341 900",
                 hours=gettext_noop("Free, 24 hours"),
@@ -138,7 +148,8 @@ COUNTRIES: tuple[Country, ...] = (
         emergency=gettext_noop("110 (Polizei) or 112"),
         lines=(
             Line(
-                name="Hilfetelefon Gewalt gegen Frauen",
+                # Translators: the service's own name; keep it exactly as written.
+                name=gettext_noop("Hilfetelefon Gewalt gegen Frauen"),
                 url="https://www.hilfetelefon.de/",
                 phone="116 016",
                 hours=gettext_noop("Kostenfrei, rund um die Uhr, in 18 Sprachen (free, 24 hours, in 18 languages)"),

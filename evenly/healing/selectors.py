@@ -46,8 +46,8 @@ def resources_page(*, viewer: User, partnership: Partnership | None) -> Resource
 
 
 def _shown(text: str) -> str:
-    # gettext("") would return the catalogue's header, not nothing.
-    return gettext(text) if text else ""
+    # Only what helplines.py marked: numbers pass through as they are.
+    return gettext(text) if text in helplines.MARKED else text
 
 
 def helplines_shown(country: helplines.Country) -> helplines.Country:

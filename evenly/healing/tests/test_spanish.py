@@ -73,3 +73,14 @@ def test_the_reading_never_depends_on_the_language():
             assert safety.reading({"watched": "sometimes"}) is safety.Reading.SIGNS
             assert safety.reading({"watched": "often"}) is safety.Reading.SIGNS
             assert safety.reading({key: "no" for key, _q in safety.QUESTIONS}) is safety.Reading.NONE_CHOSEN
+
+
+def test_buttons_read_their_resource_in_spanish_and_names_stay_as_written(alex, client_for):
+    speaks_spanish(alex)
+    body = client_for(alex).get(reverse("healing:resources")).content.decode()
+    assert "Guardar “Abrázame fuerte (Hold Me Tight)” para mí" in body
+    assert "Compartir “Relate (Reino Unido)” con tu pareja" in body
+    assert "Bessel van der Kolk" in body and "College of Sexual and Relationship Therapists" in body
+    body = client_for(alex).get(reverse("healing:safety"), {"country": "US"}).content.decode()
+    assert "National Domestic Violence Hotline" in body and "1-800-799-7233" in body
+    assert "Por SMS: envía START al 88788" in body and "llama al 911" in body
