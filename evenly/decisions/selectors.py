@@ -9,7 +9,7 @@ from datetime import date, datetime
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from evenly.accounts.models import User
 from evenly.couples.selectors import couple_context
@@ -175,7 +175,9 @@ def _next_step(decision: Decision) -> str:
     if decision.stage == Stage.TRIAL:
         review_on = decision.current_review_on  # type: ignore[attr-defined]
         if review_on:
-            return gettext("Trying it out. Your look back is set for %(day)s.") % {"day": date_format(review_on, "j F")}
+            return gettext("Trying it out. Your look back is set for %(day)s.") % {
+                "day": date_format(review_on, pgettext("date format", "j F"))
+            }
         return gettext("Trying it out.")
     return str(Stage(decision.stage).label)
 

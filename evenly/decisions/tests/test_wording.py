@@ -17,5 +17,5 @@ def test_it_explains_without_saying_who_rated_what():
 def test_it_explains_in_spanish():
     with translation.override("es"):
         text = suggestion_reason(Suggestion(key=1, floor=4, total=9, decided_by="total"))
-    assert "Me gusta" in text
+    assert "«me gusta»" in text
     assert "overall" not in text and "whichever" not in text
