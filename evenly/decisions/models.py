@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from evenly.core.fields import EncryptedTextField
 
@@ -24,7 +25,7 @@ TEXT_MAX = 4000
 class Level(models.IntegerChoices):
     CANT_LIVE_WITH_IT = 1, _("I can't live with it")
     RATHER_NOT = 2, _("I'd rather not")
-    OKAY = 3, _("Okay")
+    OKAY = 3, pgettext_lazy("rating level", "Okay")
     LIKE_IT = 4, _("I like it")
     LOVE_IT = 5, _("I love it")
 
@@ -32,7 +33,7 @@ class Level(models.IntegerChoices):
 class HowItWent(models.IntegerChoices):
     NOT_AT_ALL = 1, _("It didn't work for me")
     NOT_REALLY = 2, _("Not really")
-    MIXED = 3, _("Mixed")
+    MIXED = 3, pgettext_lazy("how it went", "Mixed")
     MOSTLY = 4, _("Mostly good")
     WELL = 5, _("It worked really well")
 
@@ -46,8 +47,8 @@ class Stage(models.TextChoices):
     OPTIONS = "options", _("Options and ratings")
     AGREEING = "agreeing", _("Agreeing on a trial")
     TRIAL = "trial", _("Trying it out")
-    KEPT = "kept", _("Kept")
-    DROPPED = "dropped", _("Dropped")
+    KEPT = "kept", pgettext_lazy("decision outcome", "Kept")
+    DROPPED = "dropped", pgettext_lazy("decision outcome", "Dropped")
 
 
 OPEN_STAGES = (Stage.VIEWS, Stage.UNDERSTANDING, Stage.OPTIONS, Stage.AGREEING, Stage.TRIAL)
@@ -60,9 +61,9 @@ class NextStep(models.TextChoices):
 
 
 class Outcome(models.TextChoices):
-    KEPT = "kept", _("Kept")
+    KEPT = "kept", pgettext_lazy("decision outcome", "Kept")
     ADJUSTED = "adjusted", _("Adjusted in a new round")
-    DROPPED = "dropped", _("Dropped")
+    DROPPED = "dropped", pgettext_lazy("decision outcome", "Dropped")
 
 
 class TrialLength(models.IntegerChoices):
@@ -206,15 +207,15 @@ class Source(models.TextChoices):
 
 
 class ExperimentStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Waiting for a yes")
-    RUNNING = "running", _("Running")
-    ENDED = "ended", _("Ended")
-    NOT_NOW = "not_now", _("Not now")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    COUNTERED = "countered", _("Answered with a changed version")
+    PROPOSED = "proposed", pgettext_lazy("experiment status", "Waiting for a yes")
+    RUNNING = "running", pgettext_lazy("experiment status", "Running")
+    ENDED = "ended", pgettext_lazy("experiment status", "Ended")
+    NOT_NOW = "not_now", pgettext_lazy("experiment status", "Not now")
+    WITHDRAWN = "withdrawn", pgettext_lazy("experiment status", "Withdrawn")
+    COUNTERED = "countered", pgettext_lazy("experiment status", "Answered with a changed version")
     # Forgotten a day after it stopped: it never ran, and whether it got a
     # "not now", a changed version or was withdrawn is no longer known.
-    CLOSED = "closed", _("Didn't go ahead")
+    CLOSED = "closed", pgettext_lazy("experiment status", "Didn't go ahead")
 
 
 class Experiment(models.Model):
