@@ -7,10 +7,11 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from evenly.coach import CONTEXTS, analyze
+from evenly.coaching.widgets import coach_reads_this_language
 from evenly.core.http import AuthenticatedHttpRequest
 
 CHECKS_PER_MINUTE = 60
@@ -26,7 +27,7 @@ def coach_check(request: AuthenticatedHttpRequest) -> HttpResponse:
 
     The coach reads English only: in any other language it analyses nothing,
     and says so once, quietly."""
-    if not (get_language() or "en").startswith("en"):
+    if not coach_reads_this_language():
         return _language_note(request)
     if not _within_rate_limit(request.user.pk):
         note = gettext("The coach is taking a short break. Your text is fine to send.")

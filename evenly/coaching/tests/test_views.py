@@ -155,3 +155,12 @@ def test_in_spanish_it_says_once_that_it_reads_only_english_and_never_analyses(a
             later = client.post(URL, {"coach_field": "note", "note": BLAMING}, HTTP_ACCEPT_LANGUAGE="es")
             assert later.status_code == 200
             assert later.content.decode().strip() == ""
+
+
+def test_in_spanish_the_widget_asks_only_when_the_page_loads():
+    class NoteForm(forms.Form):
+        note = forms.CharField(widget=CoachedTextarea)
+
+    assert 'hx-trigger="input changed delay:700ms, load"' in str(NoteForm()["note"])
+    with translation.override("es"):
+        assert 'hx-trigger="load"' in str(NoteForm()["note"])
