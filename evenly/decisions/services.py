@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy
 
 from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
@@ -54,6 +54,13 @@ from evenly.decisions.models import (
 )
 from evenly.decisions.suggestion import adoptable as adoptable_levels
 from evenly.pause.selectors import refuse_while_paused
+
+
+def _(message: str) -> str:
+    """gettext_lazy, typed as the str it becomes: each refusal below is
+    defined once and translated when shown, in the reader's language."""
+    return cast(str, gettext_lazy(message))
+
 
 NOT_PARTNERED = _("Deciding and trying things together needs a shared space with your partner.")
 PAUSED = _("Everything shared is paused for now. This will be right here, just as you left it, when the pause lifts.")

@@ -5,7 +5,6 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from evenly.accounts.models import User
 from evenly.consent.forgetting import REMINDER_GRACE, sweep_at
@@ -17,15 +16,13 @@ from evenly.pause.models import Pause, RevisitChoice
 from evenly.pause.revisit import RevisitError, revisit_time
 from evenly.pause.tasks import send_revisit_reminder
 
-NOT_PARTNERED = gettext_lazy("A pause is for a shared space with your partner.")
-
 
 def pause_start(*, actor: User) -> Pause:
     """Pause everything shared, for both partners, at once. No reason is asked,
     and pressing again while paused simply returns the same pause."""
     context = couple_context(viewer=actor)
     if context.couple is None or not context.is_partnered:
-        raise ServiceError(NOT_PARTNERED)
+        raise ServiceError(_("A pause is for a shared space with your partner."))
     existing = Pause.objects.filter(couple=context.couple, paused_by=actor, lifted_at__isnull=True).first()
     if existing:
         return existing
