@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from evenly.decisions import services
 from evenly.decisions.tests import helpers
@@ -13,14 +12,20 @@ from evenly.decisions.tests import helpers
 pytestmark = pytest.mark.django_db
 
 
+def speaks_spanish(*people):
+    for person in people:
+        person.language = "es"
+        person.save(update_fields=["language"])
+
+
 def in_spanish(client, url):
-    with translation.override("es"):
-        response = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
+    response = client.get(url)
     assert response.status_code == 200, url
     return response.content.decode()
 
 
 def test_the_overview_reads_in_spanish(alex, sam, client_for):
+    speaks_spanish(alex, sam)
     services.decision_open(actor=alex, topic="Sunday mornings")
     helpers.proposed(alex)
     page = in_spanish(client_for(alex), reverse("decisions:index"))
@@ -32,6 +37,7 @@ def test_the_overview_reads_in_spanish(alex, sam, client_for):
 
 
 def test_a_sentence_about_the_partner_follows_their_pronouns_in_spanish(alex, sam, client_for):
+    speaks_spanish(alex, sam)
     alex.pronouns = "she/her"
     alex.save(update_fields=["pronouns"])
     decision = helpers.views_revealed(alex, sam)
@@ -46,6 +52,7 @@ def test_a_sentence_about_the_partner_follows_their_pronouns_in_spanish(alex, sa
 
 
 def test_the_options_and_the_fairest_option_read_in_spanish(alex, sam, client_for):
+    speaks_spanish(alex, sam)
     decision = helpers.rated(alex, sam)
     page = in_spanish(client_for(alex), reverse("decisions:detail", args=[decision.pk]))
     assert "La opción más justa" in page
@@ -57,22 +64,21 @@ def test_the_options_and_the_fairest_option_read_in_spanish(alex, sam, client_fo
 
 
 def test_the_rating_scale_and_a_refusal_read_in_spanish(alex, sam, client_for):
+    speaks_spanish(alex, sam)
     decision = helpers.understood(alex, sam)
     services.option_add(actor=alex, decision=decision, text="Option words")
     client = client_for(alex)
     page = in_spanish(client, reverse("decisions:detail", args=[decision.pk]))
     assert "No puedo vivir con esto" in page and "Me encanta" in page
     assert "I can't live with it" not in page and "Add an option" not in page
-    with translation.override("es"):
-        response = client.post(
-            reverse("decisions:ratings", args=[decision.pk]), {"action": "done"}, HTTP_ACCEPT_LANGUAGE="es", follow=True
-        )
+    response = client.post(reverse("decisions:ratings", args=[decision.pk]), {"action": "done"}, follow=True)
     page = response.content.decode()
     assert "Primero valora todas las opciones" in page
     assert "Rate every option first" not in page
 
 
 def test_an_experiment_reads_in_spanish(alex, sam, client_for):
+    speaks_spanish(alex, sam)
     experiment = helpers.running(alex, sam)
     page = in_spanish(client_for(sam), reverse("decisions:experiment", args=[experiment.pk]))
     assert "En marcha" in page and "Terminarlo ahora" in page
@@ -87,6 +93,22 @@ def test_english_is_unchanged(alex, sam, client_for):
 
 
 def test_dates_read_as_spanish_dates(alex, sam, client_for):
+    speaks_spanish(alex, sam)
     decision = services.decision_open(actor=alex, topic="Sunday mornings")
     page = in_spanish(client_for(alex), reverse("decisions:detail", args=[decision.pk]))
     assert re.search(r"La abriste el \d{1,2} de [a-z]+ de \d{4}", page)
+
+
+def test_the_demo_writes_in_each_authors_language(db):
+    from evenly.core.management.commands.seed_demo import seed_couples, seed_users
+    from evenly.decisions.demo import seed_decisions
+    from evenly.decisions.models import Decision, Experiment
+
+    users = seed_users()
+    seed_couples(users)
+    users["riley"].language = "es"
+    users["riley"].save(update_fields=["language"])
+    seed_decisions(users)
+    assert Decision.objects.get(opened_by=users["riley"]).topic == "Cómo planeamos nuestras noches en pareja"
+    assert Decision.objects.get(opened_by=users["alex"]).topic == "How we ask for time on our own"
+    assert Experiment.objects.get(proposed_by=users["sam"]).idea == "Phones in another room after ten on weeknights"
