@@ -251,7 +251,7 @@ class ExperimentPage:
         from evenly.boundaries import catalogue
 
         item = catalogue.get(self.experiment.catalogue_item_id) if self.experiment.catalogue_item_id else None
-        return gettext(str(item.title)) if item else None
+        return item.shown_title if item else None
 
 
 def experiment_page(*, viewer: User, experiment: Experiment) -> ExperimentPage:
@@ -265,7 +265,7 @@ def match_choices(*, viewer: User) -> list[tuple[int, str]]:
     """The couple's curiosity matches, to start an experiment from."""
     from evenly.boundaries.selectors import curiosity_matches
 
-    return [(match.item.id, gettext(str(match.item.title))) for match in curiosity_matches(viewer=viewer)]
+    return [(match.item.id, match.item.shown_title) for match in curiosity_matches(viewer=viewer)]
 
 
 @dataclass(frozen=True)
