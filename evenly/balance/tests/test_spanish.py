@@ -36,6 +36,7 @@ def test_a_spanish_reader_sees_the_balance_page_in_spanish(client_for, alex, sam
     assert "Decisiones abiertas" in page and "Sentí que me escuchaban" in page  # chart labels
     assert "Quién empezó qué durante los últimos 6 meses." in page
     assert "1 (50 %)" in page  # a count and its share
+    assert "<td>4,0</td>" in html.unescape(page) and "<td>4.0</td>" not in page  # a Spanish decimal comma
     assert "Últimos 3 meses" in page and "Cerca: sus números están próximos entre sí." in page
     for english in ("Just for you", "Our view", "Decisions opened", "I felt heard", "Who started what", "Last 3"):
         assert english not in page
@@ -45,5 +46,5 @@ def test_the_other_partner_keeps_english(client_for, alex, sam):
     _with_history(alex, sam)
     _speaks_spanish(alex)
     page = _text(client_for(sam).get(PAGE + "?period=6"))
-    assert "Who started what over the last 6 months." in page and "1 (50%)" in page
+    assert "Who started what over the last 6 months." in page and "1 (50%)" in page and "<td>4.0</td>" in page
     assert "Solo para ti" not in page
