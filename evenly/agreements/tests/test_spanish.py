@@ -52,3 +52,18 @@ def test_a_spanish_reader_is_offered_more_minutes_in_spanish(client_for, alex, s
     timeout.save(update_fields=["ends_at"])
     page = _text(client_for(_speaks_spanish(alex)).get(reverse("agreements:companion")))
     assert f"Tomarme {timeout.minutes} minutos más" in page and "more minutes" not in page
+
+
+def test_the_demo_words_of_a_spanish_speaking_partner_are_written_in_spanish(alex, sam, jordan, riley):
+    from evenly.agreements.demo import seed_agreements
+    from evenly.agreements.models import Kind, RepairStatement, Version
+
+    seed_agreements({"alex": alex, "sam": sam, "jordan": jordan, "riley": _speaks_spanish(riley)})
+    pact = Version.objects.get(proposed_by=riley, kind=Kind.PACT)
+    assert pact.during.startswith("Un paseo o una ducha")
+    assert {r.text for r in RepairStatement.objects.filter(author=riley)} == {
+        "Necesitaba un momento, y ya volví.",
+        "Gracias por darme espacio.",
+    }
+    values = Version.objects.get(proposed_by=jordan, kind=Kind.VALUES)
+    assert values.statement.startswith("Consent: we go ahead")  # Jordan writes in English

@@ -73,3 +73,13 @@ def test_the_calendar_shows_the_chosen_title_in_its_owners_language(client_for, 
     start = page.index("/rituals/calendar/feed/")
     feed = client.get(page[start : page.index(".ics", start) + 4]).content.decode()
     assert "SUMMARY:Tiempo compartido" in feed and "Time together" not in feed
+
+
+def test_the_demo_ritual_of_a_spanish_speaking_author_is_written_in_spanish(alex, sam, jordan, riley):
+    from evenly.rituals.demo import seed_rituals
+    from evenly.rituals.models import Appreciation, Ritual
+
+    seed_rituals({"alex": alex, "sam": sam, "jordan": jordan, "riley": _speaks_spanish(riley)})
+    assert Ritual.objects.get(proposed_by=riley).name == "Farol encendido"
+    assert Ritual.objects.filter(proposed_by=alex).get().name == "Friday walk and dinner"
+    assert Appreciation.objects.get(author=jordan).text == "Thanks for slowing down with me this week."
