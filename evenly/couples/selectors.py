@@ -113,7 +113,7 @@ def _context_statement(vendor: str) -> tuple[str, list[tuple[type[Model], list[s
         model = models_by_alias[alias]
         fields = list(model._meta.concrete_fields)
         start = len(columns)
-        columns += [f"{alias}.{connection.ops.quote_name(f.column)}" for f in fields]
+        columns += [f"{alias}.{connection.ops.quote_name(str(f.column))}" for f in fields]
         converters = [
             connection.ops.get_db_converters(f.get_col(alias)) + f.get_col(alias).get_db_converters(connection)
             for f in fields
@@ -207,15 +207,24 @@ def resolve_couple_context(*, viewer: User) -> CoupleContext:
 
 def viewer_with_context(user_id: int) -> User | None:
     """The signed-in person's own row, read in the same query as their couple
-    context (which then serves the rest of the request). None when they are
-    in no couple: the caller reads the row the ordinary way."""
+    context, which rides on the row until the request takes it up (see
+    `take_read_context`). None when they are in no couple: the caller reads
+    the row the ordinary way."""
     resolved = _resolve(user_id)
     if resolved.viewer is None:
         return None
-    cache = _resolved.get()
-    if cache is not None:
-        cache[user_id] = resolved.context
+    resolved.viewer._read_couple_context = resolved.context  # type: ignore[attr-defined]
     return resolved.viewer
+
+
+def take_read_context(user: User) -> None:
+    """Start the request's cache with the context read along with `user`."""
+    context = getattr(user, "_read_couple_context", None)  # through request.user's lazy wrapper
+    if context is not None:
+        del user._read_couple_context  # type: ignore[attr-defined]
+    cache = _resolved.get()
+    if context is not None and cache is not None:
+        cache[user.pk] = context
 
 
 def couple_context(*, viewer: User) -> CoupleContext:
