@@ -41,15 +41,17 @@ class PseudoTranslation(gettext_module.NullTranslations):
         super().__init__()
         self.asked: set[str] = set()
 
-    def _mark(self, message: str) -> str:
-        self.asked.add(message)
+    @staticmethod
+    def _mark(message: str) -> str:
         text = message.split(CONTEXT_SEPARATOR, 1)[-1]
         return f"{OPEN}{text}{CLOSE}"
 
     def gettext(self, message: str) -> str:
+        self.asked.add(message)
         return self._mark(message)
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        self.asked.add(msgid1)  # catalogues key a plural entry by its singular
         return self._mark(msgid1 if n == 1 else msgid2)
 
     def to_language(self) -> str:
@@ -148,6 +150,10 @@ class _VisibleText(HTMLParser):
 
 def untranslated_text(html: str, *, names: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
     """Each piece of visible text that still holds words outside ⟦…⟧."""
+    # A translated sentence may hold a link or an emphasis: take whole marked
+    # spans out of the page first, tags and all, innermost first.
+    while MARKED.search(html):
+        html = MARKED.sub(" ", html)
     parser = _VisibleText()
     parser.feed(html)
     found = []
