@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test bench lint install install-dev browser-deps lock clean
+.PHONY: run test bench lint install install-dev browser-deps translations messages lock clean
 
 $(BIN)/python:
 	@echo "Evenly: creating a virtual environment in $(VENV)..."
@@ -27,7 +27,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## run: install, migrate the embedded SQLite database and serve on http://127.0.0.1:$(PORT)
-run: install
+run: install translations
 	@echo "Evenly: preparing the database in var/..."
 	@$(BIN)/python manage.py migrate --noinput --verbosity 0
 	@$(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -35,7 +35,7 @@ run: install
 	$(BIN)/python manage.py serve --port $(PORT)
 
 ## test: every test (unit, service, view, browser, accessibility) on SQLite
-test: install-dev browser-deps
+test: install-dev browser-deps translations
 	$(BIN)/python -m pytest
 
 ## bench: throughput and latency figures, written to BENCHMARKS.md
@@ -68,6 +68,25 @@ browser-deps:
 	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
 		npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || echo "Could not install axe-core: accessibility checks will be skipped."; \
 	fi
+
+# The Spanish (and any later) catalogues, compiled from the .po files we keep
+# in git; GNU gettext's msgfmt does it (Debian's gettext package).
+translations: install
+	@if ! command -v msgfmt >/dev/null && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing GNU gettext to compile the translations..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null) \
+			|| echo "Could not install gettext."; \
+	fi
+	@if command -v msgfmt >/dev/null; then \
+		$(BIN)/python manage.py compilemessages --ignore '.venv*' --ignore node_modules --verbosity 0; \
+	else \
+		echo "GNU gettext (msgfmt) is missing: Evenly will speak English only."; \
+	fi
+
+## messages: gather every marked string into the catalogues (then translate the new entries)
+messages: install
+	$(BIN)/python manage.py makemessages --locale es --no-obsolete --ignore '.venv*' --ignore node_modules \
+		--ignore bench --ignore tests --ignore var --ignore '*/tests/*' --ignore '*/migrations/*'
 
 ## lock: re-resolve the pinned dependencies
 lock: $(BIN)/python

@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "evenly.accounts.middleware.person_language",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "evenly.couples.middleware.couple_context_middleware",
@@ -240,6 +241,13 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Evenly <evenly@localhost>")
 
 LANGUAGE_CODE = "en"
+# Each person chooses their own (`User.language`); a visitor gets the browser's.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # the project's templates; each app keeps its own catalogue
+LANGUAGE_COOKIE_NAME = "evenly_language"
+LANGUAGE_COOKIE_SECURE = env_bool("EVENLY_HTTPS", PRODUCTION)
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -10,6 +10,7 @@ urlpatterns = [
     path("notifications/", core_views.notices, name="notices"),
     path("notifications/<int:notification_id>/dismiss/", core_views.notification_dismiss, name="notification_dismiss"),
     path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),  # the visitors' language switch
     path("account/", include("evenly.accounts.urls")),
     path("couple/", include("evenly.couples.urls")),
     path("pause/", include("evenly.pause.urls")),

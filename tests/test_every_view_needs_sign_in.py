@@ -13,7 +13,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # Pages meant for everyone: the welcome page, the health check, the neutral
 # quick-exit page, allauth's own sign-in flows, and what adding the app to a
 # home screen needs (the manifest, the service worker and the offline page).
-PUBLIC = re.compile(r"^/($|healthz$|list/$|accounts/|account/goodbye/$|manifest.webmanifest$|sw.js$|app/offline/$)")
+# The language switch works for visitors too (it only sets a cookie).
+PUBLIC = re.compile(
+    r"^/($|healthz$|list/$|accounts/|account/goodbye/$|manifest.webmanifest$|sw.js$|app/offline/$|i18n/setlang/$)"
+)
 SAMPLE_ARGS = {"int": "1", "str": "abc", "slug": "abc", "uuid": "00000000-0000-0000-0000-000000000001", "path": "x"}
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -9,8 +10,11 @@ from allauth.usersessions.adapter import DefaultUserSessionsAdapter
 from allauth.usersessions.models import UserSession
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 
 from evenly.accounts.devices import known_device_nonce, remember_device
+from evenly.accounts.language import speaking
+from evenly.accounts.models import User
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind
 
@@ -29,7 +33,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def format_email_subject(self, subject: str) -> str:
         # The same plain subject for every account email, whatever it is about.
-        return "Account notice"
+        return gettext("Account notice")
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """Every email speaks its recipient's language, whoever caused it (for
+        example someone else signing up with an address that is taken)."""
+        recipient = context.get("user") or User.objects.filter(email__iexact=email).first()
+        with speaking(recipient) if recipient is not None else contextlib.nullcontext():
+            super().send_mail(template_prefix, email, context)
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """Count failed sign-ins per address, except from a browser that signed

@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from evenly.accounts.language import language_codes
 from evenly.accounts.models import User
 
 
@@ -34,7 +37,10 @@ class SignupForm(AllauthSignupForm):
         user = super().save(request)
         user.display_name = self.cleaned_data["display_name"]
         user.pronouns = self.cleaned_data.get("pronouns", "").strip()
-        user.save(update_fields=["display_name", "pronouns"])
+        # The language this page was shown in (the browser's, or the one the
+        # visitor switched to) stays theirs until they choose another.
+        user.language = translation.get_language() if translation.get_language() in language_codes() else ""
+        user.save(update_fields=["display_name", "pronouns", "language"])
         return user
 
 
@@ -42,4 +48,14 @@ class AccountDeleteForm(forms.Form):
     confirm = forms.BooleanField(
         label="I understand that my account and everything I wrote will be deleted for good.",
         error_messages={"required": "Please tick the box if you're sure. Nothing has been deleted yet."},
+    )
+
+
+class LanguageForm(forms.Form):
+    # Each language names itself, so anyone can find their own on this page.
+    language = forms.ChoiceField(
+        label=_("The language Evenly speaks to you in"),
+        help_text=_("Your partner chooses their own. Notices and emails to you use yours."),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
     )

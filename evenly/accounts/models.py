@@ -19,6 +19,9 @@ class User(AbstractUser):
     pronouns = models.CharField(
         max_length=30, blank=True, help_text="Optional, for example she/her, he/him, they/them."
     )
+    # A code from settings.LANGUAGES; empty until chosen (sign-up fills it
+    # from the browser). Every page, notice and email to this person uses it.
+    language = models.CharField(max_length=8, blank=True, default="", db_default="")
 
     @property
     def shown_name(self) -> str:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from evenly.accounts.language import language_codes
 from evenly.accounts.models import User
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind
@@ -39,3 +40,11 @@ def account_delete(*, actor: User) -> None:
             couple_end(couple=membership.couple, leaver=actor)
         erase_for(actor)
         actor.delete()
+
+
+def language_choose(*, actor: User, language: str) -> None:
+    """From now on, every page, notice and email to `actor` is in `language`."""
+    if language not in language_codes():
+        raise ValueError(f"unknown language {language!r}")
+    User.objects.filter(pk=actor.pk).update(language=language)
+    actor.language = language

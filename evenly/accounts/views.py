@@ -3,16 +3,19 @@ from __future__ import annotations
 import json
 
 from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from evenly.accounts import services
-from evenly.accounts.forms import AccountDeleteForm
+from evenly.accounts.forms import AccountDeleteForm, LanguageForm
+from evenly.accounts.language import language_of
 from evenly.accounts.selectors import security_overview
 from evenly.core.http import AuthenticatedHttpRequest
 
@@ -53,3 +56,16 @@ def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def goodbye(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/goodbye.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def language(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Each partner picks their own language; the other's stays as it is."""
+    form = LanguageForm(request.POST or None, initial={"language": language_of(request.user)})
+    if request.method == "POST" and form.is_valid():
+        services.language_choose(actor=request.user, language=form.cleaned_data["language"])
+        translation.activate(request.user.language)  # the confirmation already speaks it
+        messages.success(request, _("Evenly will speak to you in this language from now on."))
+        return redirect("accounts:language")
+    return render(request, "accounts/language.html", {"form": form})

@@ -12,6 +12,11 @@ Matching is by meaning, not exact words (`evenly.boundaries.meaning`): word
 forms, and curated related words and phrases for every catalogue item and for
 the words people use in their own limits. A proposal's chosen catalogue items
 are read as words too, so "Taking photos" meets a limit of "Being filmed".
+
+The matching is English: catalogue titles and cues are matched in English
+whatever the viewer's language, and a limit in a person's own words in another
+language is matched word for word (any case, accents kept), without word forms
+or related words.
 """
 
 from __future__ import annotations
@@ -19,11 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, gettext_noop
+
 from evenly.accounts.models import User
 from evenly.boundaries import catalogue, meaning
 from evenly.core.errors import ServiceError
 
-NOT_OPEN_MESSAGE = "This isn't open right now."
+# The one neutral refusal, English source text; raised in the proposer's language.
+NOT_OPEN_MESSAGE = gettext_noop("This isn't open right now.")
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -80,4 +88,4 @@ def proposal_is_open(*, proposer: User, catalogue_item_ids: Iterable[int] = (), 
 def check_proposal(*, proposer: User, catalogue_item_ids: Iterable[int] = (), text: str = "") -> None:
     """Raise the one neutral refusal when the proposal touches a hard limit."""
     if not proposal_is_open(proposer=proposer, catalogue_item_ids=catalogue_item_ids, text=text):
-        raise ServiceError(NOT_OPEN_MESSAGE)
+        raise ServiceError(gettext(NOT_OPEN_MESSAGE))

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from evenly.boundaries import catalogue
 from evenly.core.fields import EncryptedTextField
@@ -23,22 +25,25 @@ NOTE_MAX = 2000
 WORDING_MAX = 200
 CONDITION_MAX = 500
 
+# English, as history snapshots store them; translated when shown.
+CONDITION_LABELS = (gettext_noop("Mood"), gettext_noop("Context"), gettext_noop("What must be true"))
+
 
 class Area(models.TextChoices):
-    TOUCH = catalogue.Area.TOUCH, "Touch and affection"
-    ACTIVITIES = catalogue.Area.ACTIVITIES, "Activities"
-    PACE = catalogue.Area.PACE, "Pace and timing"
-    EMOTIONAL = catalogue.Area.EMOTIONAL, "Emotional safety"
-    CONTEXT = catalogue.Area.CONTEXT, "Context and place"
-    COMMUNICATION = catalogue.Area.COMMUNICATION, "Communication"
-    HEALTH = catalogue.Area.HEALTH, "Health and protection"
+    TOUCH = catalogue.Area.TOUCH, _("Touch and affection")
+    ACTIVITIES = catalogue.Area.ACTIVITIES, _("Activities")
+    PACE = catalogue.Area.PACE, _("Pace and timing")
+    EMOTIONAL = catalogue.Area.EMOTIONAL, _("Emotional safety")
+    CONTEXT = catalogue.Area.CONTEXT, _("Context and place")
+    COMMUNICATION = catalogue.Area.COMMUNICATION, _("Communication")
+    HEALTH = catalogue.Area.HEALTH, _("Health and protection")
 
 
 class Kind(models.TextChoices):
-    ENJOY = "enjoy", "I enjoy this"
-    DEPENDS = "depends", "It depends"
-    CURIOUS = "curious", "I'm curious"
-    HARD_LIMIT = "hard_limit", "Hard limit"
+    ENJOY = "enjoy", _("I enjoy this")
+    DEPENDS = "depends", _("It depends")
+    CURIOUS = "curious", _("I'm curious")
+    HARD_LIMIT = "hard_limit", _("Hard limit")
 
 
 # From most open to most careful. A move to the right is "stricter".
@@ -101,6 +106,14 @@ class Boundary(Authored):
 
     @property
     def title(self) -> str:
+        """What the entry is called, in the viewer's language for a catalogue
+        item; a person's own words as they wrote them."""
+        item = self.item
+        return item.shown_title if item else self.wording
+
+    @property
+    def stored_title(self) -> str:
+        """The title as history keeps it: the English catalogue title."""
         item = self.item
         return item.title if item else self.wording
 
@@ -113,9 +126,15 @@ class Boundary(Authored):
         return self.kind == Kind.HARD_LIMIT
 
     @property
-    def conditions(self) -> list[tuple[str, str]]:
-        rows = [("Mood", self.when_mood), ("Context", self.when_context), ("What must be true", self.when_must_be_true)]
+    def stored_conditions(self) -> list[tuple[str, str]]:
+        """(English label, text) for each condition given, as history keeps them."""
+        rows = zip(CONDITION_LABELS, (self.when_mood, self.when_context, self.when_must_be_true), strict=True)
         return [(label, text) for label, text in rows if text]
+
+    @property
+    def conditions(self) -> list[tuple[str, str]]:
+        """(label, text) for each condition given, labels in the viewer's language."""
+        return [(gettext(label), text) for label, text in self.stored_conditions]
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
@@ -124,12 +143,12 @@ class Boundary(Authored):
 
 
 class ChangeAction(models.TextChoices):
-    ADDED = "added", "Added"
-    CHANGED = "changed", "Changed"
-    SHARED = "shared", "Shared"
-    UNSHARED = "unshared", "Made private"
-    KEPT = "kept", "Kept as it is in a review"
-    REMOVED = "removed", "Removed"
+    ADDED = "added", pgettext_lazy("a change in the history of a boundary", "Added")
+    CHANGED = "changed", pgettext_lazy("a change in the history of a boundary", "Changed")
+    SHARED = "shared", pgettext_lazy("a change in the history of a boundary", "Shared")
+    UNSHARED = "unshared", pgettext_lazy("a change in the history of a boundary", "Made private")
+    KEPT = "kept", pgettext_lazy("a change in the history of a boundary", "Kept as it is in a review")
+    REMOVED = "removed", pgettext_lazy("a change in the history of a boundary", "Removed")
 
 
 class BoundaryChange(models.Model):
@@ -153,6 +172,19 @@ class BoundaryChange(models.Model):
     def __str__(self) -> str:
         # Ids only: never the words a partner wrote.
         return f"BoundaryChange {self.pk}"
+
+    @property
+    def shown_title(self) -> str:
+        return catalogue.shown(self.title)
+
+    @property
+    def shown_conditions(self) -> str:
+        """The snapshot's conditions, one a line, their labels in the viewer's language."""
+        lines = []
+        for line in self.conditions.splitlines():
+            label, sep, text = line.partition(": ")
+            lines.append(f"{gettext(label)}: {text}" if sep and label in CONDITION_LABELS else line)
+        return "\n".join(lines)
 
 
 class TalkRequest(models.Model):
@@ -179,12 +211,12 @@ class TalkRequest(models.Model):
 
 
 class ReminderMonths(models.IntegerChoices):
-    OFF = 0, "No reminders"
-    ONE = 1, "Every month"
-    TWO = 2, "Every 2 months"
-    THREE = 3, "Every 3 months"
-    SIX = 6, "Every 6 months"
-    TWELVE = 12, "Once a year"
+    OFF = 0, _("No reminders")
+    ONE = 1, _("Every month")
+    TWO = 2, _("Every 2 months")
+    THREE = 3, _("Every 3 months")
+    SIX = 6, _("Every 6 months")
+    TWELVE = 12, _("Once a year")
 
 
 class ReviewSettings(models.Model):
@@ -218,9 +250,9 @@ class Review(models.Model):
 
 
 class ReviewOutcome(models.TextChoices):
-    KEPT = "kept", "Kept"
-    CHANGED = "changed", "Changed"
-    REMOVED = "removed", "Removed"
+    KEPT = "kept", pgettext_lazy("what became of an entry in a review", "Kept")
+    CHANGED = "changed", pgettext_lazy("what became of an entry in a review", "Changed")
+    REMOVED = "removed", pgettext_lazy("what became of an entry in a review", "Removed")
 
 
 class ReviewStep(models.Model):
@@ -240,14 +272,14 @@ class ReviewStep(models.Model):
 
 
 class LifeEventKind(models.TextChoices):
-    NEW_CHILD = "new_child", "A new child"
-    PREGNANCY = "pregnancy", "Pregnancy"
-    ILLNESS = "illness", "An illness or diagnosis"
-    MEDICATION = "medication", "A change in medication"
-    MOVE = "move", "A move"
-    JOB_STRESS = "job_stress", "Stress at work"
-    LOSS = "loss", "A loss"
-    OTHER = "other", "Something else"
+    NEW_CHILD = "new_child", _("A new child")
+    PREGNANCY = "pregnancy", _("Pregnancy")
+    ILLNESS = "illness", _("An illness or diagnosis")
+    MEDICATION = "medication", _("A change in medication")
+    MOVE = "move", _("A move")
+    JOB_STRESS = "job_stress", _("Stress at work")
+    LOSS = "loss", _("A loss")
+    OTHER = "other", _("Something else")
 
 
 class LifeEvent(Authored):
@@ -256,9 +288,9 @@ class LifeEvent(Authored):
 
 
 class Answer(models.TextChoices):
-    YES = "yes", "Yes"
-    CURIOUS = "curious", "Curious"
-    NO = "no", "No"
+    YES = "yes", _("Yes")
+    CURIOUS = "curious", pgettext_lazy("an answer on the curiosity list", "Curious")
+    NO = "no", _("No")
 
 
 OPEN_ANSWERS = (Answer.YES, Answer.CURIOUS)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext
 
 from evenly.accounts.models import User
 from evenly.boundaries import catalogue
@@ -23,11 +26,14 @@ from evenly.boundaries.models import (
 from evenly.core.models import Visibility
 from evenly.couples.selectors import couple_context
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
 
 @dataclass(frozen=True)
 class AreaGroup:
     area: str
-    label: str
+    label: str | _StrPromise
     boundaries: list[Boundary]
 
 
@@ -132,7 +138,7 @@ class Match:
 
     @property
     def label(self) -> str:
-        return "Both keen" if self.both_keen else "Both curious"
+        return gettext("Both keen") if self.both_keen else gettext("Both curious")
 
 
 def compute_matches(first: Mapping[int, str], second: Mapping[int, str], hard_limits: Iterable[int]) -> list[Match]:

@@ -13,6 +13,9 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from evenly.accounts.models import User
 from evenly.boundaries import catalogue
@@ -45,14 +48,53 @@ from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.selectors import couple_context
 
-UNKNOWN_ITEM = "That item isn't in the list. Please choose one from the list."
-ALREADY_LISTED = "This is already on your list. You can change the entry that's there."
-DUPLICATE_WORDING = "You already have an entry with these words. You can change the one that's there."
-NEED_WORDING = "Choose an item from the list, or write your own words."
-NOT_PARTNERED_SHARE = "Sharing opens once you and your partner are connected. Until then, this stays with you."
-NOTE_TOO_LONG = f"Please keep the note under {NOTE_MAX:,} characters."
-WORDING_TOO_LONG = f"Please keep your wording under {WORDING_MAX} characters."
-CONDITION_TOO_LONG = f"Please keep each condition under {CONDITION_MAX} characters."
+# Refusals are English source text here, translated when raised (`_refuse`).
+UNKNOWN_ITEM = gettext_noop("That item isn't in the list. Please choose one from the list.")
+ALREADY_LISTED = gettext_noop("This is already on your list. You can change the entry that's there.")
+DUPLICATE_WORDING = gettext_noop("You already have an entry with these words. You can change the one that's there.")
+NEED_WORDING = gettext_noop("Choose an item from the list, or write your own words.")
+NEED_AREA = gettext_noop("Choose an area for this entry.")
+NOT_PARTNERED_SHARE = gettext_noop(
+    "Sharing opens once you and your partner are connected. Until then, this stays with you."
+)
+
+
+def _limit(count: int) -> str:
+    return number_format(count, force_grouping=True)
+
+
+def _note_too_long() -> str:
+    return ngettext(
+        "Please keep the note under %(limit)s character.", "Please keep the note under %(limit)s characters.", NOTE_MAX
+    ) % {"limit": _limit(NOTE_MAX)}
+
+
+def _wording_too_long() -> str:
+    return ngettext(
+        "Please keep your wording under %(limit)s character.",
+        "Please keep your wording under %(limit)s characters.",
+        WORDING_MAX,
+    ) % {"limit": _limit(WORDING_MAX)}
+
+
+def _condition_too_long() -> str:
+    return ngettext(
+        "Please keep each condition under %(limit)s character.",
+        "Please keep each condition under %(limit)s characters.",
+        CONDITION_MAX,
+    ) % {"limit": _limit(CONDITION_MAX)}
+
+
+# Lazy, so a form's error message comes out in the language of whoever sees it.
+NOTE_TOO_LONG = lazy(_note_too_long, str)()
+WORDING_TOO_LONG = lazy(_wording_too_long, str)()
+CONDITION_TOO_LONG = lazy(_condition_too_long, str)()
+
+
+def _refuse(message: str) -> ServiceError:
+    """The refusal in the language of the person who will read it."""
+    return ServiceError(gettext(message))
+
 
 DAYS_PER_MONTH = 30
 
@@ -64,10 +106,10 @@ BOUNDARY_REVIEW_NOTICE = "boundary-review"
 
 
 def _check_lengths(*, wording: str = "", note: str = "", conditions: tuple[str, ...] = ()) -> None:
-    check_length(wording, limit=WORDING_MAX, message=WORDING_TOO_LONG)
-    check_length(note, limit=NOTE_MAX, message=NOTE_TOO_LONG)
+    check_length(wording, limit=WORDING_MAX, message=_wording_too_long())
+    check_length(note, limit=NOTE_MAX, message=_note_too_long())
     for text in conditions:
-        check_length(text, limit=CONDITION_MAX, message=CONDITION_TOO_LONG)
+        check_length(text, limit=CONDITION_MAX, message=_condition_too_long())
 
 
 def _check_custom_unique(*, author: User, wording: str, exclude_id: int | None = None) -> None:
@@ -79,7 +121,7 @@ def _check_custom_unique(*, author: User, wording: str, exclude_id: int | None =
     if exclude_id is not None:
         others = others.exclude(pk=exclude_id)
     if others.exists():
-        raise ServiceError(DUPLICATE_WORDING)
+        raise _refuse(DUPLICATE_WORDING)
 
 
 def _record(boundary: Boundary, action: str) -> None:
@@ -87,11 +129,11 @@ def _record(boundary: Boundary, action: str) -> None:
         author_id=boundary.author_id,
         boundary=boundary,
         action=action,
-        title=boundary.title,
+        title=boundary.stored_title,
         area=boundary.area,
         kind=boundary.kind,
         visibility=boundary.visibility,
-        conditions="\n".join(f"{label}: {text}" for label, text in boundary.conditions),
+        conditions="\n".join(f"{label}: {text}" for label, text in boundary.stored_conditions),
         note=boundary.note,
     )
 
@@ -149,19 +191,19 @@ def boundary_add(
     if catalogue_item_id is not None:
         item = catalogue.get(catalogue_item_id)
         if item is None or item.retired:
-            raise ServiceError(UNKNOWN_ITEM)
+            raise _refuse(UNKNOWN_ITEM)
         area, wording = item.area, ""
         if Boundary.objects.filter(author=actor, catalogue_item_id=item.id).exists():
-            raise ServiceError(ALREADY_LISTED)
+            raise _refuse(ALREADY_LISTED)
     else:
         if not wording:
-            raise ServiceError(NEED_WORDING)
+            raise _refuse(NEED_WORDING)
         if area not in catalogue.AREA_LABELS:
-            raise ServiceError("Choose an area for this entry.")
+            raise _refuse(NEED_AREA)
         _check_custom_unique(author=actor, wording=wording)
     context = couple_context(viewer=actor)
     if share and not context.is_partnered:
-        raise ServiceError(NOT_PARTNERED_SHARE)
+        raise _refuse(NOT_PARTNERED_SHARE)
     if kind != Kind.DEPENDS:
         conditions = ("", "", "")
     try:
@@ -184,7 +226,7 @@ def boundary_add(
             if share and kind == Kind.HARD_LIMIT:
                 _tell_partner_it_is_stricter(boundary=boundary)
     except IntegrityError:
-        raise ServiceError(ALREADY_LISTED if catalogue_item_id is not None else DUPLICATE_WORDING) from None
+        raise _refuse(ALREADY_LISTED if catalogue_item_id is not None else DUPLICATE_WORDING) from None
     return boundary
 
 
@@ -201,7 +243,7 @@ def boundary_update(
     note: str = "",
 ) -> Boundary:
     if boundary.author_id != actor.pk:
-        raise ServiceError("Only the person who wrote a boundary can change it.")
+        raise ServiceError(gettext("Only the person who wrote a boundary can change it."))
     Kind(kind)
     wording = wording.strip()
     note = note.strip()
@@ -214,9 +256,9 @@ def boundary_update(
         before = locked.kind
         if locked.is_custom:
             if not wording:
-                raise ServiceError(NEED_WORDING)
+                raise _refuse(NEED_WORDING)
             if area not in catalogue.AREA_LABELS:
-                raise ServiceError("Choose an area for this entry.")
+                raise _refuse(NEED_AREA)
             _check_custom_unique(author=actor, wording=wording, exclude_id=locked.pk)
             locked.wording, locked.area = wording, area
         locked.kind = kind
@@ -226,7 +268,7 @@ def boundary_update(
             with transaction.atomic():
                 locked.save()
         except IntegrityError:
-            raise ServiceError(DUPLICATE_WORDING) from None
+            raise _refuse(DUPLICATE_WORDING) from None
         _record(locked, ChangeAction.CHANGED)
         if locked.is_shared and is_stricter(before, kind):
             _tell_partner_it_is_stricter(boundary=locked)
@@ -237,10 +279,10 @@ def boundary_update(
 
 def boundary_share(*, actor: User, boundary: Boundary) -> Boundary:
     if boundary.author_id != actor.pk:
-        raise ServiceError("Only the person who wrote a boundary can share it.")
+        raise ServiceError(gettext("Only the person who wrote a boundary can share it."))
     context = couple_context(viewer=actor)
     if not context.is_partnered:
-        raise ServiceError(NOT_PARTNERED_SHARE)
+        raise _refuse(NOT_PARTNERED_SHARE)
     with transaction.atomic():
         locked = Boundary.objects.select_for_update().get(pk=boundary.pk)
         if locked.is_shared and locked.couple_id == context.couple_id:
@@ -259,7 +301,7 @@ def boundary_share(*, actor: User, boundary: Boundary) -> Boundary:
 def boundary_unshare(*, actor: User, boundary: Boundary) -> Boundary:
     """Withdraw sharing. A hard limit stays in force for proposals either way."""
     if boundary.author_id != actor.pk:
-        raise ServiceError("Only the person who wrote a boundary can change who sees it.")
+        raise ServiceError(gettext("Only the person who wrote a boundary can change who sees it."))
     with transaction.atomic():
         locked = Boundary.objects.select_for_update().get(pk=boundary.pk)
         if not locked.is_shared:
@@ -275,7 +317,7 @@ def boundary_unshare(*, actor: User, boundary: Boundary) -> Boundary:
 
 def boundary_delete(*, actor: User, boundary: Boundary) -> None:
     if boundary.author_id != actor.pk:
-        raise ServiceError("Only the person who wrote a boundary can remove it.")
+        raise ServiceError(gettext("Only the person who wrote a boundary can remove it."))
     with transaction.atomic():
         _record(boundary, ChangeAction.REMOVED)
         if boundary.is_shared:
@@ -297,7 +339,7 @@ def talk_request_add(*, actor: User, boundary: Boundary) -> TalkRequest:
         or not boundary.is_shared
         or boundary.couple_id != context.couple_id
     ):
-        raise ServiceError("This isn't available.")
+        raise ServiceError(gettext("This isn't available."))
     existing = TalkRequest.objects.filter(boundary=boundary, requester=actor, addressed_at__isnull=True).first()
     if existing:
         return existing
@@ -330,7 +372,7 @@ def review_start(*, actor: User) -> Review:
 
 def review_step(*, actor: User, review: Review, boundary: Boundary, outcome: str) -> None:
     if review.user_id != actor.pk or review.finished_at or boundary.author_id != actor.pk:
-        raise ServiceError("This review isn't open any more.")
+        raise ServiceError(gettext("This review isn't open any more."))
     ReviewOutcome(outcome)
     with transaction.atomic():
         _, created = ReviewStep.objects.get_or_create(
@@ -346,7 +388,7 @@ def review_step(*, actor: User, review: Review, boundary: Boundary, outcome: str
 
 def review_finish(*, actor: User, review: Review) -> None:
     if review.user_id != actor.pk:
-        raise ServiceError("This review isn't open any more.")
+        raise ServiceError(gettext("This review isn't open any more."))
     with transaction.atomic():
         Review.objects.filter(pk=review.pk, finished_at__isnull=True).update(finished_at=timezone.now())
         row = _settings_for(actor)
@@ -385,7 +427,7 @@ def _start_reminders(user: User) -> None:
 
 def review_reminder_set(*, actor: User, months: int) -> ReviewSettings:
     if months not in ReminderMonths.values:
-        raise ServiceError("Choose one of the options.")
+        raise ServiceError(gettext("Choose one of the options."))
     with transaction.atomic():
         row = _settings_for(actor)
         row.reminder_months = months
@@ -441,7 +483,7 @@ def life_event_add(*, actor: User, kind: str, note: str = "", share: bool = Fals
     _check_lengths(note=note)
     context = couple_context(viewer=actor)
     if share and not context.is_partnered:
-        raise ServiceError(NOT_PARTNERED_SHARE)
+        raise _refuse(NOT_PARTNERED_SHARE)
     with transaction.atomic():
         event = LifeEvent.objects.create(
             author=actor,
@@ -458,10 +500,10 @@ def life_event_add(*, actor: User, kind: str, note: str = "", share: bool = Fals
 
 def life_event_share(*, actor: User, event: LifeEvent) -> LifeEvent:
     if event.author_id != actor.pk:
-        raise ServiceError("Only the person who logged this can share it.")
+        raise ServiceError(gettext("Only the person who logged this can share it."))
     context = couple_context(viewer=actor)
     if context.partner is None:
-        raise ServiceError(NOT_PARTNERED_SHARE)
+        raise _refuse(NOT_PARTNERED_SHARE)
     with transaction.atomic():
         if event.is_shared and event.couple_id == context.couple_id:
             return event
@@ -474,7 +516,7 @@ def life_event_share(*, actor: User, event: LifeEvent) -> LifeEvent:
 
 def life_event_unshare(*, actor: User, event: LifeEvent) -> LifeEvent:
     if event.author_id != actor.pk:
-        raise ServiceError("Only the person who logged this can change who sees it.")
+        raise ServiceError(gettext("Only the person who logged this can change who sees it."))
     with transaction.atomic():
         event.visibility = Visibility.PRIVATE
         event.save(update_fields=["visibility", "updated_at"])
@@ -483,7 +525,7 @@ def life_event_unshare(*, actor: User, event: LifeEvent) -> LifeEvent:
 
 def life_event_delete(*, actor: User, event: LifeEvent) -> None:
     if event.author_id != actor.pk:
-        raise ServiceError("Only the person who logged this can remove it.")
+        raise ServiceError(gettext("Only the person who logged this can remove it."))
     LifeEvent.objects.filter(pk=event.pk).delete()
 
 
@@ -496,9 +538,9 @@ def curiosity_answer_set(*, actor: User, catalogue_item_id: int, answer: str) ->
     answer ever reaches the partner."""
     item = catalogue.get(catalogue_item_id)
     if item is None or item.retired:
-        raise ServiceError(UNKNOWN_ITEM)
+        raise _refuse(UNKNOWN_ITEM)
     if answer not in Answer.values:
-        raise ServiceError("Choose yes, curious or no.")
+        raise ServiceError(gettext("Choose yes, curious or no."))
     with transaction.atomic():
         row, _ = CuriosityAnswer.objects.update_or_create(
             user=actor, catalogue_item_id=item.id, defaults={"answer": answer}

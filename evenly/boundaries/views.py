@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
 
@@ -94,11 +95,11 @@ def add(request: Request) -> HttpResponse:
             )
         except ServiceError as error:
             field = "catalogue_item" if from_list else "wording"
-            if error.message == services.NOT_PARTNERED_SHARE:
+            if error.message == gettext(services.NOT_PARTNERED_SHARE):
                 field = "share"
             form.add_error(field, error.message)
         else:
-            messages.success(request, "Added to your list.")
+            messages.success(request, gettext("Added to your list."))
             return redirect("boundaries:mine")
     return _form_page(request, "boundaries/add.html", {"form": form, "ctx": ctx}, status=400)
 
@@ -149,7 +150,7 @@ def edit(request: Request, boundary_id: int) -> HttpResponse:
                     actor=request.user, review=review, boundary=boundary, outcome=ReviewOutcome.CHANGED
                 )
                 return redirect("boundaries:review_step", review_id=review.pk)
-            messages.success(request, "Saved.")
+            messages.success(request, gettext("Saved."))
             return redirect("boundaries:mine")
     return _form_page(request, "boundaries/edit.html", {"form": form, **extra}, status=400)
 
@@ -161,7 +162,7 @@ def share(request: Request, boundary_id: int) -> HttpResponse:
     attempt(
         request,
         lambda: services.boundary_share(actor=request.user, boundary=boundary),
-        success="Shared with your partner. You can make it private again at any time.",
+        success=gettext("Shared with your partner. You can make it private again at any time."),
     )
     return redirect("boundaries:mine")
 
@@ -171,9 +172,10 @@ def share(request: Request, boundary_id: int) -> HttpResponse:
 def unshare(request: Request, boundary_id: int) -> HttpResponse:
     boundary = get_own_boundary(viewer=request.user, boundary_id=boundary_id)
     services.boundary_unshare(actor=request.user, boundary=boundary)
-    message = "Only you can see this now."
     if boundary.is_hard_limit:
-        message += " It still stops any proposal that touches it."
+        message = gettext("Only you can see this now. It still stops any proposal that touches it.")
+    else:
+        message = gettext("Only you can see this now.")
     messages.success(request, message)
     return redirect("boundaries:mine")
 
@@ -185,7 +187,7 @@ def remove(request: Request, boundary_id: int) -> HttpResponse:
     if request.method == "GET":
         return render(request, "boundaries/remove.html", {"boundary": boundary})
     services.boundary_delete(actor=request.user, boundary=boundary)
-    messages.success(request, "Removed from your list. It stays in your history, which only you can see.")
+    messages.success(request, gettext("Removed from your list. It stays in your history, which only you can see."))
     return redirect("boundaries:mine")
 
 
@@ -229,7 +231,7 @@ def talk(request: Request, boundary_id: int) -> HttpResponse:
     services.talk_request_add(actor=request.user, boundary=boundary)
     if request.htmx:
         return render(request, "boundaries/_talk_added.html", {"boundary": boundary})
-    messages.success(request, "Added to your next check-in.")
+    messages.success(request, gettext("Added to your next check-in."))
     return redirect("boundaries:partner")
 
 
@@ -260,7 +262,7 @@ def review_step(request: Request, review_id: int) -> HttpResponse:
         boundary = get_own_boundary(viewer=request.user, boundary_id=id_from(request.POST.get("boundary")) or 0)
         outcome = request.POST.get("outcome", "")
         if outcome not in (ReviewOutcome.KEPT, ReviewOutcome.REMOVED):
-            messages.error(request, "Choose keep, change or remove.")
+            messages.error(request, gettext("Choose keep, change or remove."))
         else:
             services.review_step(actor=request.user, review=current, boundary=boundary, outcome=outcome)
         return redirect("boundaries:review_step", review_id=current.pk)
@@ -280,7 +282,9 @@ def review_step(request: Request, review_id: int) -> HttpResponse:
 def review_finish(request: Request, review_id: int) -> HttpResponse:
     current = get_own_open_review(viewer=request.user, review_id=review_id)
     services.review_finish(actor=request.user, review=current)
-    messages.success(request, "Thank you for looking after your boundaries. They can change whenever you need.")
+    messages.success(
+        request, gettext("Thank you for looking after your boundaries. They can change whenever you need.")
+    )
     return redirect("boundaries:mine")
 
 
@@ -292,7 +296,7 @@ def reminders(request: Request) -> HttpResponse:
         form = ReminderForm(request.POST)
         if form.is_valid():
             services.review_reminder_set(actor=request.user, months=form.cleaned_data["months"])
-            messages.success(request, "Saved.")
+            messages.success(request, gettext("Saved."))
             return redirect("boundaries:mine")
         return render(request, "boundaries/reminders.html", {"form": form}, status=400)
     form = ReminderForm(initial={"months": settings_row.reminder_months})
@@ -318,7 +322,7 @@ def life_events(request: Request) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Noted. Life changes can shift what feels right; a review is ready whenever you'd like one.",
+                gettext("Noted. Life changes can shift what feels right; a review is ready whenever you'd like one."),
             )
             return redirect("boundaries:life_events")
     mine_events, partners_events = selectors.life_events(viewer=request.user)
@@ -351,7 +355,7 @@ def life_event_unshare(request: Request, event_id: int) -> HttpResponse:
 def life_event_remove(request: Request, event_id: int) -> HttpResponse:
     event = get_own_life_event(viewer=request.user, event_id=event_id)
     services.life_event_delete(actor=request.user, event=event)
-    messages.success(request, "Removed.")
+    messages.success(request, gettext("Removed."))
     return redirect("boundaries:life_events")
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
+from evenly.accounts.language import speaking
 from evenly.accounts.models import User
 from evenly.consent import services
 from evenly.consent.models import Colour, Invitation, Signal
@@ -22,15 +24,22 @@ def seed_consent(users: dict[str, User]) -> None:
             Signal.objects.filter(user=user, ended_at__isnull=True).update(ended_at=timezone.now())
             services.signal_set(actor=user, colour=colour)
     start = (timezone.now() + timedelta(days=1)).replace(hour=19, minute=0, second=0, microsecond=0)
-    invitations = [("alex", [101, 105], "A slow evening with music on"), ("riley", [102], "")]
+    invitations = [("alex", [101, 105], gettext_noop("A slow evening with music on")), ("riley", [102], "")]
     for key, items, words in invitations:
         user = users[key]
         if Invitation.objects.filter(inviter=user, ends_at__gt=timezone.now()).exists():
             continue
         try:
-            services.invitation_create(
-                actor=user, item_ids=items, words=words, note="", starts_at=start, ends_at=start + timedelta(hours=3)
-            )
+            # The inviter writes in their own language.
+            with speaking(user):
+                services.invitation_create(
+                    actor=user,
+                    item_ids=items,
+                    words=gettext(words) if words else "",
+                    note="",
+                    starts_at=start,
+                    ends_at=start + timedelta(hours=3),
+                )
         except ServiceError:
             continue  # e.g. the other demo person marked it a hard limit: the guard holds in the demo too.
     # Riley invited Jordan, and would like no invitations herself for a while.

@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from evenly.core.fields import EncryptedTextField
 from evenly.core.http import id_from
@@ -22,9 +23,9 @@ NOTE_MAX = 1000
 
 
 class Colour(models.TextChoices):
-    GREEN = "green", "Green"
-    YELLOW = "yellow", "Yellow"
-    RED = "red", "Red"
+    GREEN = "green", _("Green")
+    YELLOW = "yellow", _("Yellow")
+    RED = "red", _("Red")
 
 
 class Signal(models.Model):
@@ -83,15 +84,15 @@ class DialogueAnswer(models.Model):
 
 
 class Outcome(models.TextChoices):
-    OPEN = "open", "Waiting for an answer"
-    YES = "yes", "Yes, I'd love to"
-    YES_IF = "yes_if", "Yes, if…"
-    NOT_NOW = "not_now", "Not now"
-    NO = "no", "No"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    EXPIRED = "expired", "Ended without an answer"
+    OPEN = "open", _("Waiting for an answer")
+    YES = "yes", _("Yes, I'd love to")
+    YES_IF = "yes_if", _("Yes, if…")
+    NOT_NOW = "not_now", _("Not now")
+    NO = "no", _("No")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Ended without an answer")
     # Forgotten: whatever the answer was, it is no longer known.
-    ENDED = "ended", "Ended"
+    ENDED = "ended", _("Ended")
 
 
 YES_OUTCOMES = (Outcome.YES, Outcome.YES_IF)
@@ -165,11 +166,11 @@ class Cooldown(models.Model):
 
 
 class CooldownHours(models.IntegerChoices):
-    TWO = 2, "2 hours"
-    TWELVE = 12, "12 hours"
-    DAY = 24, "A day"
-    THREE_DAYS = 72, "Three days"
-    WEEK = 168, "A week"
+    TWO = 2, _("2 hours")
+    TWELVE = 12, _("12 hours")
+    DAY = 24, _("A day")
+    THREE_DAYS = 72, _("Three days")
+    WEEK = 168, _("A week")
 
 
 class ConsentSettings(models.Model):

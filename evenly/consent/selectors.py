@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from evenly.accounts.models import User
 from evenly.boundaries import catalogue
@@ -110,7 +111,7 @@ class InvitationView:
         """What the invitation is for, as one phrase that reads well inside a
         sentence or quotation marks: the items, then the own words, without
         the closing full stop the inviter may have typed."""
-        return what_phrase([item.title for item in self.items], self.invitation.what_words)
+        return what_phrase([gettext(item.title) for item in self.items], self.invitation.what_words)
 
 
 @dataclass

@@ -14,6 +14,8 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
@@ -48,18 +50,20 @@ from evenly.pause.services import pause_start
 
 SIGNAL_LASTS = timedelta(hours=12)
 
-NOT_PARTNERED = "This is for a shared space with your partner."
-WHILE_PAUSED = "Everything shared is on hold during the pause. This can wait until it's lifted."
-PACE_SLOWER = "Invitations are paused for now."
-IN_COOLDOWN = "Your partner asked for a little time before the next invitation. You'll be able to invite again later."
-NEEDS_WHAT = "Say what you'd like to invite to: pick something from the list or put it in your own words."
-NOT_YOURS_TO_ANSWER = "This invitation is yours, so only your partner can answer it."
-ALREADY_WITHDRAWN = "This invitation was withdrawn, so there's nothing to answer. Nothing more is needed."
-ALREADY_ENDED = "This invitation has ended, so there's nothing to answer."
-ALREADY_ANSWERED = "You've already answered this one. A yes can always be withdrawn."
-CHECK_IN_ENDED = "This check-in has ended."
-ALREADY_ANSWERED_TONIGHT = "Your answers are already in."
-ALREADY_REVEALED_TONIGHT = (
+NOT_PARTNERED = _("This is for a shared space with your partner.")
+WHILE_PAUSED = _("Everything shared is on hold during the pause. This can wait until it's lifted.")
+PACE_SLOWER = _("Invitations are paused for now.")
+IN_COOLDOWN = _(
+    "Your partner asked for a little time before the next invitation. You'll be able to invite again later."
+)
+NEEDS_WHAT = _("Say what you'd like to invite to: pick something from the list or put it in your own words.")
+NOT_YOURS_TO_ANSWER = _("This invitation is yours, so only your partner can answer it.")
+ALREADY_WITHDRAWN = _("This invitation was withdrawn, so there's nothing to answer. Nothing more is needed.")
+ALREADY_ENDED = _("This invitation has ended, so there's nothing to answer.")
+ALREADY_ANSWERED = _("You've already answered this one. A yes can always be withdrawn.")
+CHECK_IN_ENDED = _("This check-in has ended.")
+ALREADY_ANSWERED_TONIGHT = _("Your answers are already in.")
+ALREADY_REVEALED_TONIGHT = _(
     "Both of your answers are showing now, so they stay as they are. A signal, a pause or a simple "
     '"not now" still changes everything.'
 )
@@ -69,7 +73,7 @@ ALREADY_REVEALED_TONIGHT = (
 
 
 def _refuse_while_paused(actor: User, couple_id: int) -> None:
-    refuse_while_paused(actor=actor, couple_id=couple_id, refusal=WHILE_PAUSED)
+    refuse_while_paused(actor=actor, couple_id=couple_id, refusal=str(WHILE_PAUSED))
 
 
 def _both(invitation: Invitation) -> list[int]:
@@ -89,7 +93,7 @@ def signal_set(*, actor: User, colour: str) -> Signal:
     """Set the actor's colour for now. Red pauses everything for both, at once,
     and asks nothing. Works during a pause: a signal is never held back."""
     colour = Colour(colour)
-    pair = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    pair = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     now = timezone.now()
     with transaction.atomic():
         previous = list(Signal.objects.select_for_update().filter(user=actor, ended_at__isnull=True))
@@ -113,7 +117,7 @@ def signal_set(*, actor: User, colour: str) -> Signal:
 def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
     """Open tonight's check-in. If one is already open, that one is returned:
     a couple has one at a time."""
-    pair = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    pair = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor, pair.couple.pk)
     zone = couple_zone(pair.couple)
     now = timezone.now()
@@ -121,7 +125,7 @@ def dialogue_start(*, actor: User, ends_at: datetime | None = None) -> Dialogue:
     try:
         timing.check_dialogue_end(ends_at, now=now)
     except timing.WindowError as error:
-        raise ServiceError(str(error)) from error
+        raise ServiceError(gettext(error.message)) from error
     with transaction.atomic():
         Couple.objects.select_for_update().filter(pk=pair.couple.pk).first()
         existing = Dialogue.objects.filter(couple=pair.couple, ends_at__gt=now, erased_at__isnull=True).first()
@@ -146,17 +150,17 @@ def dialogue_answer(
     answered, each can rewrite theirs as often as they like. The moment the
     second partner answers, both see both answers together, and both colours
     become their signals. Red is the exception: it pauses everything at once."""
-    pair = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    pair = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     if dialogue.couple_id != pair.couple.pk:
-        raise ServiceError(CHECK_IN_ENDED)
+        raise ServiceError(str(CHECK_IN_ENDED))
     _refuse_while_paused(actor, pair.couple.pk)
     colour = Colour(colour)
     with transaction.atomic():
         locked = Dialogue.objects.select_for_update().get(pk=dialogue.pk)
         if locked.ends_at <= timezone.now() or locked.erased_at:
-            raise ServiceError(CHECK_IN_ENDED)
+            raise ServiceError(str(CHECK_IN_ENDED))
         if locked.revealed_at is not None:
-            raise ServiceError(ALREADY_REVEALED_TONIGHT)
+            raise ServiceError(str(ALREADY_REVEALED_TONIGHT))
         fields = {
             "feels_good": feels_good.strip(),
             "breaks_trust": breaks_trust.strip(),
@@ -195,26 +199,26 @@ def invitation_create(
     starts_at: datetime,
     ends_at: datetime,
 ) -> Invitation:
-    pair = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    pair = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     if pair.partner.pk == actor.pk:
-        raise ServiceError(NOT_PARTNERED)
+        raise ServiceError(str(NOT_PARTNERED))
     _refuse_while_paused(actor, pair.couple.pk)
     words, note = words.strip(), note.strip()
     check_length(words, limit=WORDS_MAX)
     check_length(note, limit=NOTE_MAX)
     if not item_ids and not words:
-        raise ServiceError(NEEDS_WHAT)
+        raise ServiceError(str(NEEDS_WHAT))
     zone = couple_zone(pair.couple)
     starts_at, ends_at = couple_time(starts_at, zone), couple_time(ends_at, zone)
     now = timezone.now()
     try:
         timing.check_window(starts_at, ends_at, now=now)
     except timing.WindowError as error:
-        raise ServiceError(str(error)) from error
+        raise ServiceError(gettext(error.message)) from error
     if settings_for(pair.partner).slower_pace:
-        raise ServiceError(PACE_SLOWER)
+        raise ServiceError(str(PACE_SLOWER))
     if Cooldown.objects.filter(couple=pair.couple, inviter=actor, until__gt=now).exists():
-        raise ServiceError(IN_COOLDOWN)
+        raise ServiceError(str(IN_COOLDOWN))
     # Safety before secrecy: a partner's hard limit, shared or private, stops
     # the invitation with the same neutral words either way.
     check_proposal(proposer=actor, catalogue_item_ids=item_ids, text=f"{words}\n{note}")
@@ -245,25 +249,25 @@ def invitation_answer(*, actor: User, invitation: Invitation, outcome: str, cond
     if…" count as yes; "not now" and "no" start the invitee's cool-down."""
     outcome = Outcome(outcome)
     if outcome not in (*YES_OUTCOMES, *DECLINES):
-        raise ServiceError("Choose one of the answers.")
+        raise ServiceError(gettext("Choose one of the answers."))
     if invitation.inviter_id == actor.pk:
-        raise ServiceError(NOT_YOURS_TO_ANSWER)
+        raise ServiceError(str(NOT_YOURS_TO_ANSWER))
     if invitation.invitee_id != actor.pk:
-        raise ServiceError(ALREADY_ENDED)
+        raise ServiceError(str(ALREADY_ENDED))
     conditions = conditions.strip() if outcome == Outcome.YES_IF else ""
     if outcome == Outcome.YES_IF and not conditions:
-        raise ServiceError("Say what your yes depends on, or choose another answer.")
+        raise ServiceError(gettext("Say what your yes depends on, or choose another answer."))
     if outcome in YES_OUTCOMES:
         _refuse_while_paused(actor, invitation.couple_id)
     now = timezone.now()
     with transaction.atomic():
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if locked.outcome == Outcome.WITHDRAWN:
-            raise ServiceError(ALREADY_WITHDRAWN)
+            raise ServiceError(str(ALREADY_WITHDRAWN))
         if locked.outcome == Outcome.EXPIRED or locked.ends_at <= now or locked.forgotten:
-            raise ServiceError(ALREADY_ENDED)
+            raise ServiceError(str(ALREADY_ENDED))
         if locked.outcome != Outcome.OPEN:
-            raise ServiceError(ALREADY_ANSWERED)
+            raise ServiceError(str(ALREADY_ANSWERED))
         locked.outcome = outcome
         locked.answered_at = now
         locked.conditions = conditions
@@ -299,7 +303,7 @@ def invitation_withdraw(*, actor: User, invitation: Invitation) -> Invitation:
     if invitation.forgotten:
         return invitation  # Nothing of it stands, and it no longer says to whom it went.
     if actor.pk not in (invitation.inviter_id, invitation.invitee_id):
-        raise ServiceError(ALREADY_ENDED)
+        raise ServiceError(str(ALREADY_ENDED))
     now = timezone.now()
     with transaction.atomic():
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)

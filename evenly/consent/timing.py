@@ -10,8 +10,16 @@ LONGEST_WINDOW = timedelta(days=3)
 FURTHEST_START = timedelta(days=14)
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a sentence for the translation catalogue without importing
+    Django: the service that shows a WindowError translates its message."""
+    return message
+
+
 class WindowError(ValueError):
-    pass
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def next_morning(now: datetime) -> datetime:
@@ -24,18 +32,18 @@ def next_morning(now: datetime) -> datetime:
 
 def check_dialogue_end(ends_at: datetime, *, now: datetime) -> None:
     if ends_at <= now:
-        raise WindowError("Choose an end time later than now.")
+        raise WindowError(gettext_noop("Choose an end time later than now."))
     if ends_at - now > LONGEST_EVENING:
-        raise WindowError("A tonight check-in lasts at most a day. Choose an earlier end time.")
+        raise WindowError(gettext_noop("A tonight check-in lasts at most a day. Choose an earlier end time."))
 
 
 def check_window(starts_at: datetime, ends_at: datetime, *, now: datetime) -> None:
     """An invitation is for a specific, limited time that hasn't passed yet."""
     if ends_at <= starts_at:
-        raise WindowError("The end needs to come after the start.")
+        raise WindowError(gettext_noop("The end needs to come after the start."))
     if ends_at <= now:
-        raise WindowError("That time has already passed. Choose a time still to come.")
+        raise WindowError(gettext_noop("That time has already passed. Choose a time still to come."))
     if ends_at - starts_at > LONGEST_WINDOW:
-        raise WindowError("Keep it specific: a window of at most three days.")
+        raise WindowError(gettext_noop("Keep it specific: a window of at most three days."))
     if starts_at - now > FURTHEST_START:
-        raise WindowError("Choose a start within the next two weeks.")
+        raise WindowError(gettext_noop("Choose a start within the next two weeks."))

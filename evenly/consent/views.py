@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from evenly.boundaries import catalogue
@@ -73,7 +74,7 @@ def signal_page(request: AuthenticatedHttpRequest) -> HttpResponse:
 def signal_set(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = SignalForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose green, yellow or red.")
+        messages.error(request, _("Choose green, yellow or red."))
         return redirect("consent:signal")
     try:
         services.signal_set(actor=request.user, colour=form.cleaned_data["colour"])
@@ -191,7 +192,7 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             except ServiceError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, "Your invitation is on its way. There's no rush for an answer.")
+                messages.success(request, _("Your invitation is on its way. There's no rush for an answer."))
                 return redirect("consent:invitation", invitation_id=invitation.pk)
         status = 400
     else:
@@ -220,7 +221,7 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 def _areas(form: InvitationForm) -> list[tuple[str, list[Any]]]:
     """The catalogue checkboxes grouped by area, in catalogue order."""
     by_id = {int(box.data["value"]): box for box in form["items"]}
-    return [(label, [by_id[item.id] for item in items]) for _, label, items in catalogue.items_by_area()]
+    return [(_(label), [by_id[item.id] for item in items]) for _area, label, items in catalogue.items_by_area()]
 
 
 def _invitation_context(request: AuthenticatedHttpRequest, invitation: Any, form: Any = None) -> dict[str, Any]:
@@ -267,9 +268,9 @@ def invitation_answer(request: AuthenticatedHttpRequest, invitation_id: int) -> 
             messages.error(request, error.message)
             return redirect("consent:invitation", invitation_id=invitation.pk)
         if form.cleaned_data["outcome"] in (Outcome.NOT_NOW, Outcome.NO):
-            messages.success(request, "Thank you for saying so. Nothing more is needed.")
+            messages.success(request, _("Thank you for saying so. Nothing more is needed."))
             return redirect("consent:home")
-        messages.success(request, "Answered. You can withdraw this yes at any moment.")
+        messages.success(request, _("Answered. You can withdraw this yes at any moment."))
         return redirect("consent:invitation", invitation_id=invitation.pk)
     invitation.refresh_from_db()
     return render(request, "consent/invitation.html", _invitation_context(request, invitation, form), status=400)
@@ -284,7 +285,7 @@ def invitation_withdraw(request: AuthenticatedHttpRequest, invitation_id: int) -
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Withdrawn. It no longer stands, and no reason is needed.")
+        messages.success(request, _("Withdrawn. It no longer stands, and no reason is needed."))
     return redirect("consent:home")
 
 
@@ -314,6 +315,6 @@ def pace(request: AuthenticatedHttpRequest) -> HttpResponse:
             slower_pace=form.cleaned_data["slower_pace"],
             cooldown_hours=form.cleaned_data["cooldown_hours"],
         )
-        messages.success(request, "Saved. You can change this whenever you like.")
+        messages.success(request, _("Saved. You can change this whenever you like."))
         return redirect("consent:pace")
     return render(request, "consent/pace.html", {"form": form}, status=400 if form.errors else 200)

@@ -9,8 +9,10 @@ import random
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext, gettext_noop
 
+from evenly.accounts.language import speaking
 from evenly.accounts.models import User
 from evenly.boundaries import services as boundaries
 from evenly.boundaries.models import Area, Boundary, BoundaryChange
@@ -25,13 +27,29 @@ from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift, pause_start
 
 MOMENTS = [
-    "We were choosing a film and I let it go before saying what I wanted.",
-    "I made the plan for the weekend and only later asked what you thought.",
-    "When you asked what I'd like, I really felt you wanted to know.",
-    "We both went quiet about money and then talked about something else.",
+    gettext_noop("We were choosing a film and I let it go before saying what I wanted."),
+    gettext_noop("I made the plan for the weekend and only later asked what you thought."),
+    gettext_noop("When you asked what I'd like, I really felt you wanted to know."),
+    gettext_noop("We both went quiet about money and then talked about something else."),
 ]
-TOPICS = ["How we share the evenings", "Time with friends", "Slow mornings", "Holidays", "Quiet time alone"]
-IDEAS = ["Take turns choosing a Saturday", "Phones away after ten", "A walk together on Sundays"]
+TOPICS = [
+    gettext_noop("How we share the evenings"),
+    gettext_noop("Time with friends"),
+    gettext_noop("Slow mornings"),
+    gettext_noop("Holidays"),
+    gettext_noop("Quiet time alone"),
+]
+IDEAS = [
+    gettext_noop("Take turns choosing a Saturday"),
+    gettext_noop("Phones away after ten"),
+    gettext_noop("A walk together on Sundays"),
+]
+
+
+def _said(person: User, text: str) -> str:
+    """What `person` writes, in their own language (as a partner would)."""
+    with speaking(person):
+        return gettext(text)
 
 
 def _close_checkin(a: User, b: User, ratings: tuple[int, int, int, int]) -> CheckIn:
@@ -45,15 +63,21 @@ def _close_checkin(a: User, b: User, ratings: tuple[int, int, int, int]) -> Chec
 
 
 def _decision(a: User, b: User, topic: str, *, keep: bool) -> Decision:
-    decision = decisions.decision_open(actor=a, topic=topic)
-    decisions.decision_write_view(actor=a, decision=decision, text="I'd like us to find a rhythm that suits us both.")
-    decisions.decision_write_view(actor=b, decision=decision, text="I'd like more room to say what I want first.")
+    decision = decisions.decision_open(actor=a, topic=_said(a, topic))
+    decisions.decision_write_view(
+        actor=a, decision=decision, text=_said(a, "I'd like us to find a rhythm that suits us both.")
+    )
+    decisions.decision_write_view(
+        actor=b, decision=decision, text=_said(b, "I'd like more room to say what I want first.")
+    )
     for writer in (a, b):
-        decisions.decision_write_summary(actor=writer, decision=decision, text="What I heard is that it matters.")
+        decisions.decision_write_summary(
+            actor=writer, decision=decision, text=_said(writer, "What I heard is that it matters.")
+        )
     for confirmer in (a, b):
         decisions.decision_confirm_summary(actor=confirmer, decision=decision)
-    decisions.option_add(actor=a, decision=decision, text="Take turns, week by week")
-    decisions.option_add(actor=b, decision=decision, text="Decide together on the day", is_compromise=True)
+    decisions.option_add(actor=a, decision=decision, text=_said(a, "Take turns, week by week"))
+    decisions.option_add(actor=b, decision=decision, text=_said(b, "Decide together on the day"), is_compromise=True)
     options = list(Option.objects.filter(round__decision=decision).order_by("pk"))
     for rater, levels in ((a, [4, 5]), (b, [5, 4])):
         decisions.ratings_save(
@@ -80,13 +104,16 @@ def _decision(a: User, b: User, topic: str, *, keep: bool) -> Decision:
 
 def _experiment(a: User, b: User, idea: str) -> Experiment:
     experiment = decisions.experiment_propose(
-        actor=a, idea=idea, ends_when="After two weeks, or when either of us wants", then_what="We talk it over"
+        actor=a,
+        idea=_said(a, idea),
+        ends_when=_said(a, "After two weeks, or when either of us wants"),
+        then_what=_said(a, "We talk it over"),
     )
     decisions.experiment_consent(actor=b, experiment=experiment)
     decisions.experiment_end(actor=a, experiment=experiment)
     for writer in (a, b):
         decisions.debrief_write(
-            actor=writer, experiment=experiment, worked="Time together.", didnt_work="", surprised=""
+            actor=writer, experiment=experiment, worked=_said(writer, "Time together."), didnt_work="", surprised=""
         )
     return experiment
 
@@ -107,7 +134,7 @@ def seed_couple_history(a: User, b: User, *, weeks: int, seed: int = 7) -> None:
                 actor=first,
                 happened_on=when.date(),
                 leaning=rng.choice(["less_say", "more_say", "unsure"]),
-                what_happened=rng.choice(MOMENTS),
+                what_happened=_said(first, rng.choice(MOMENTS)),
                 feelings=[],
                 trust_impact=rng.choice([-1, 0, 1]),
                 desire_impact=rng.choice([-1, 0, 1]),
@@ -127,7 +154,12 @@ def _month(first: User, second: User, when, week: int) -> None:  # type: ignore[
     dialogue = consent.dialogue_start(actor=first)
     for person in (first, second):
         consent.dialogue_answer(
-            actor=person, dialogue=dialogue, feels_good="Slow.", breaks_trust="Rushing.", limits="", colour="green"
+            actor=person,
+            dialogue=dialogue,
+            feels_good=_said(person, "Slow."),
+            breaks_trust=_said(person, "Rushing."),
+            limits="",
+            colour="green",
         )
     Dialogue.objects.filter(pk=dialogue.pk).update(started_at=when, ends_at=when + timedelta(hours=8), erased_at=when)
     start = timezone.now() + timedelta(hours=1)
@@ -135,7 +167,7 @@ def _month(first: User, second: User, when, week: int) -> None:  # type: ignore[
         invitation = consent.invitation_create(
             actor=first,
             item_ids=[],
-            words="A long bath together",
+            words=_said(first, "A long bath together"),
             note="",
             starts_at=start,
             ends_at=start + timedelta(hours=2),
@@ -155,7 +187,7 @@ def _month(first: User, second: User, when, week: int) -> None:  # type: ignore[
         actor=second,
         happened_on=when.date(),
         leaning="more_say",
-        what_happened=MOMENTS[week % len(MOMENTS)],
+        what_happened=_said(second, MOMENTS[week % len(MOMENTS)]),
         feelings=[],
         trust_impact=0,
         desire_impact=0,
@@ -169,7 +201,8 @@ def _half_year(first: User, second: User, when, week: int) -> None:  # type: ign
     Decision.objects.filter(pk=decision.pk).update(created_at=when)
     experiment = _experiment(second, first, IDEAS[week % len(IDEAS)])
     Experiment.objects.filter(pk=experiment.pk).update(created_at=when)
-    wording = f"Plans made together, since {when:%d %B %Y}"
+    with speaking(first):
+        wording = gettext("Plans made together, since %(date)s") % {"date": formats.date_format(when, "DATE_FORMAT")}
     try:
         boundary = boundaries.boundary_add(
             actor=first, kind="depends", wording=wording, area=Area.PACE, when_context="asked first"

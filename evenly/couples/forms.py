@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from evenly.core.errors import ServiceError
@@ -10,9 +11,9 @@ from evenly.couples.zones import check_zone_name
 
 class JoinByCodeForm(forms.Form):
     code = forms.CharField(
-        label="Invitation code",
+        label=_("Invitation code"),
         max_length=20,
-        help_text="Eight letters and numbers, for example 7KQM-PX4D. Case and dashes don't matter.",
+        help_text=_("Eight letters and numbers, for example 7KQM-PX4D. Case and dashes don't matter."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
 
@@ -20,16 +21,16 @@ class JoinByCodeForm(forms.Form):
         code = normalize_code(self.cleaned_data["code"])
         if code is None:
             raise forms.ValidationError(
-                "That doesn't look like an invitation code. Check it has eight letters and numbers."
+                gettext("That doesn't look like an invitation code. Check it has eight letters and numbers.")
             )
         return code
 
 
 class ProfileForm(forms.Form):
-    display_name = forms.CharField(label="Your name, as your partner sees it", max_length=40)
+    display_name = forms.CharField(label=_("Your name, as your partner sees it"), max_length=40)
     pronouns = forms.CharField(
-        label="Pronouns (optional)",
-        help_text="For example she/her, he/him or they/them. Sentences about you will use them.",
+        label=_("Pronouns (optional)"),
+        help_text=_("For example she/her, he/him or they/them. Sentences about you will use them."),
         max_length=30,
         required=False,
     )

@@ -6,6 +6,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from evenly.accounts.models import User
 from evenly.core.audit import audit_record
@@ -16,9 +18,11 @@ from evenly.couples.codes import new_code, normalize_code
 from evenly.couples.models import Couple, Invite, Membership
 from evenly.couples.selectors import forget_couple_contexts
 
-ALREADY_IN_COUPLE = "You're already in a shared space. Leave it first if you want to join another."
-INVITE_NOT_OPEN = "That invitation can't be used. It may have expired, been used or been withdrawn. Ask for a new one."
-OWN_INVITE = "That's your own invitation. Share it with your partner so they can join you."
+ALREADY_IN_COUPLE = _("You're already in a shared space. Leave it first if you want to join another.")
+INVITE_NOT_OPEN = _(
+    "That invitation can't be used. It may have expired, been used or been withdrawn. Ask for a new one."
+)
+OWN_INVITE = _("That's your own invitation. Share it with your partner so they can join you.")
 
 
 def _lock_user(user: User) -> None:
@@ -31,7 +35,7 @@ def couple_create(*, actor: User, timezone_name: str = "UTC") -> Couple:
     with transaction.atomic():
         _lock_user(actor)
         if Membership.objects.filter(user=actor, left_at__isnull=True).exists():
-            raise ServiceError(ALREADY_IN_COUPLE)
+            raise ServiceError(str(ALREADY_IN_COUPLE))
         couple = Couple.objects.create(timezone=timezone_name)
         Membership.objects.create(couple=couple, user=actor, seat=1)
         audit_record(user_id=actor.pk, kind=AuditKind.COUPLE_CREATED)
@@ -45,10 +49,10 @@ def invite_create(*, actor: User) -> Invite:
     with transaction.atomic():
         membership = Membership.objects.select_for_update().filter(user=actor, left_at__isnull=True).first()
         if membership is None:
-            raise ServiceError("Create your shared space first.")
+            raise ServiceError(gettext("Create your shared space first."))
         couple = membership.couple
         if Membership.objects.filter(couple=couple, left_at__isnull=True).count() >= 2:
-            raise ServiceError("Your shared space already has two partners.")
+            raise ServiceError(gettext("Your shared space already has two partners."))
         now = timezone.now()
         Invite.objects.filter(couple=couple, used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
         for _attempt in range(5):
@@ -65,7 +69,7 @@ def invite_create(*, actor: User) -> Invite:
             except IntegrityError:
                 continue
         else:  # pragma: no cover - 31^8 codes make five collisions in a row unthinkable
-            raise ServiceError("Something went wrong making the invitation. Please try again.")
+            raise ServiceError(gettext("Something went wrong making the invitation. Please try again."))
         audit_record(user_id=actor.pk, kind=AuditKind.INVITE_CREATED)
     return invite
 
@@ -101,22 +105,22 @@ def invite_accept(*, actor: User, token: str | None = None, typed_code: str | No
         _lock_user(actor)
         found = find_open_invite(token=token, typed_code=typed_code)
         if found is None:
-            raise ServiceError(INVITE_NOT_OPEN)
+            raise ServiceError(str(INVITE_NOT_OPEN))
         # Lock the invitation itself so a double submit (or two people racing
         # with the same code) can only ever use it once.
         invite = Invite.objects.select_for_update().select_related("couple").get(pk=found.pk)
         if invite.used_at or invite.revoked_at or invite.couple.ended_at:
-            raise ServiceError(INVITE_NOT_OPEN)
+            raise ServiceError(str(INVITE_NOT_OPEN))
         if (
             invite.created_by_id == actor.pk
             or Membership.objects.filter(couple=invite.couple, user=actor, left_at__isnull=True).exists()
         ):
-            raise ServiceError(OWN_INVITE)
+            raise ServiceError(str(OWN_INVITE))
         if Membership.objects.filter(user=actor, left_at__isnull=True).exists():
-            raise ServiceError(ALREADY_IN_COUPLE)
+            raise ServiceError(str(ALREADY_IN_COUPLE))
         members = list(Membership.objects.filter(couple=invite.couple, left_at__isnull=True))
         if len(members) != 1:
-            raise ServiceError(INVITE_NOT_OPEN)
+            raise ServiceError(str(INVITE_NOT_OPEN))
         Membership.objects.create(couple=invite.couple, user=actor, seat=2 if members[0].seat == 1 else 1)
         invite.used_at = timezone.now()
         invite.save(update_fields=["used_at"])
@@ -179,7 +183,7 @@ def couple_timezone_set(*, actor: User, timezone_name: str) -> Couple:
             .first()
         )
         if membership is None:
-            raise ServiceError("Create your shared space first.")
+            raise ServiceError(gettext("Create your shared space first."))
         couple = membership.couple
         if couple.timezone == name:
             return couple

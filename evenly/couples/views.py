@@ -3,6 +3,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -41,6 +42,7 @@ def _overview(
             "invite_url": request.build_absolute_uri(f"/couple/join/{invite.token}/") if invite else "",
             "timezone_form": timezone_form or _timezone_form(request),
             "zone_names": zone_names(),
+            "invite_hours": settings.EVENLY_INVITE_HOURS,
         },
         status=status,
     )
@@ -91,7 +93,7 @@ def couple_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def invite_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         services.invite_create(actor=request.user)
-        messages.success(request, "Here's a fresh invitation. Any earlier one no longer works.")
+        messages.success(request, _("Here's a fresh invitation. Any earlier one no longer works."))
     except ServiceError as error:
         messages.error(request, error.message)
     return redirect("couples:overview")
@@ -102,7 +104,7 @@ def invite_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def invite_revoke(request: AuthenticatedHttpRequest, invite_id: int) -> HttpResponse:
     invite = get_invite_for_user(viewer=request.user, invite_id=invite_id)
     services.invite_revoke(actor=request.user, invite=invite)
-    messages.success(request, "That invitation no longer works.")
+    messages.success(request, _("That invitation no longer works."))
     return redirect("couples:overview")
 
 
@@ -115,7 +117,7 @@ def join_by_code(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ServiceError as error:
             form.add_error("code", error.message)
         else:
-            messages.success(request, "You're in. This is your shared space now.")
+            messages.success(request, _("You're in. This is your shared space now."))
             return redirect("couples:overview")
     return render(request, "couples/join.html", {"form": form})
 
@@ -130,7 +132,7 @@ def join_by_link(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
         except ServiceError as service_error:
             error = service_error.message
         else:
-            messages.success(request, "You're in. This is your shared space now.")
+            messages.success(request, _("You're in. This is your shared space now."))
             return redirect("couples:overview")
     inviter = invite.created_by if invite else None
     return render(request, "couples/join_link.html", {"invite": invite, "inviter": inviter, "error": error})
@@ -142,7 +144,7 @@ def couple_leave(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = request.couple_ctx
     if request.method == "POST":
         services.couple_leave(actor=request.user)
-        messages.success(request, "You've left the shared space. Everything you wrote yourself is still yours.")
+        messages.success(request, _("You've left the shared space. Everything you wrote yourself is still yours."))
         return redirect("home")
     if context.couple is None:
         return redirect("couples:overview")
@@ -155,7 +157,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, initial={"display_name": user.display_name, "pronouns": user.pronouns})
     if request.method == "POST" and form.is_valid():
         services.profile_update(actor=user, **form.cleaned_data)
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         if request.GET.get("next") == "/":
             return redirect("home")
         return redirect("couples:profile")
