@@ -74,7 +74,7 @@ LATEST_PLAN = timedelta(days=60)
 
 
 def _refuse_while_paused(*, actor: User, couple_id: int) -> None:
-    refuse_while_paused(actor=actor, couple_id=couple_id, refusal=PAUSED)
+    refuse_while_paused(actor=actor, couple_id=couple_id, refusal=str(PAUSED))
 
 
 def _too_long(limit: int) -> str:
@@ -142,7 +142,7 @@ def moment_delete(*, actor: User, moment: Moment) -> None:
 
 def moment_add_to_agenda(*, actor: User, moment: Moment) -> AgendaItem:
     """Share a moment with the partner by putting it on the couple's agenda."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if moment.author_id != actor.pk:
         raise ServiceError(gettext("Only the person who wrote a moment can share it."))
@@ -176,7 +176,7 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
 @once_per_token
 def topic_add(*, actor: User, text: str, limit: int = SHORT_MAX) -> AgendaItem:
     """A topic in the author's words; `limit` is longer for a journal excerpt."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     words = _text(text, limit=limit, required=gettext("Write a few words about the topic."))
     with transaction.atomic():
@@ -202,7 +202,7 @@ def agenda_item_withdraw(*, actor: User, item: AgendaItem) -> None:
 def agenda_item_mark_discussed(*, actor: User, checkin: CheckIn, item: AgendaItem) -> None:
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)
     if not checkin.is_open or item.couple_id != checkin.couple_id:
-        raise ServiceError(NOT_OPEN)
+        raise ServiceError(str(NOT_OPEN))
     with transaction.atomic():
         AgendaItem.objects.filter(pk=item.pk, discussed_at__isnull=True).update(
             discussed_in=checkin, discussed_at=timezone.now()
@@ -215,7 +215,7 @@ def talk_request_mark_discussed(*, actor: User, checkin: CheckIn, talk_request_i
 
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)
     if not checkin.is_open:
-        raise ServiceError(NOT_OPEN)
+        raise ServiceError(str(NOT_OPEN))
     with transaction.atomic():
         TalkRequest.objects.filter(pk=talk_request_id, couple_id=checkin.couple_id, addressed_at__isnull=True).update(
             addressed_at=timezone.now()
@@ -251,7 +251,7 @@ def parked_topic_delete(*, actor: User, parked: ParkedTopic) -> None:
 def ground_rules_save(*, actor: User, texts: list[str]) -> None:
     """Replace the couple's list. Either partner may edit it; if a check-in is
     waiting for both to accept the rules, it asks both again."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     rules = [_text(text, limit=RULE_MAX_CHARS) for text in texts]
     rules = [rule for rule in rules if rule]
@@ -285,7 +285,7 @@ def ground_rules_save(*, actor: User, texts: list[str]) -> None:
 
 def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
     """Plan the next check-in, or move the one already planned."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     when = couple_time(when, couple_zone(context.couple))
     now = timezone.now()
@@ -323,7 +323,7 @@ def checkin_seen(*, actor: User, checkin: CheckIn) -> None:
 
 
 def checkin_cancel(*, actor: User, checkin: CheckIn) -> None:
-    partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     with transaction.atomic():
         cancelled = CheckIn.objects.filter(pk=checkin.pk, status=Status.SCHEDULED).update(status=Status.CANCELLED)
         if cancelled:
@@ -336,7 +336,7 @@ def checkin_start(*, actor: User, mode: str, keep_plan: bool = False) -> CheckIn
     separate one that leaves the plan in place. If the partner began one at
     the same moment, that one is the check-in. The partner's open pages show it
     at once, and a notice with the way in waits for them."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if mode not in Mode.values:
         raise ServiceError(gettext("Choose how you'd like to hold it."))
@@ -394,17 +394,17 @@ def checkin_act(
     try:
         step = flow.Action(action)
     except ValueError as error:
-        raise ServiceError(NOT_YOUR_STEP) from error
+        raise ServiceError(str(NOT_YOUR_STEP)) from error
     with transaction.atomic():
         locked = CheckIn.objects.select_for_update().get(pk=checkin.pk)
         if locked.status != Status.OPEN:
-            raise ServiceError(NOT_OPEN)
+            raise ServiceError(str(NOT_OPEN))
         _refuse_while_paused(actor=actor, couple_id=locked.couple_id)
         if version != locked.version:
-            raise ServiceError(STALE)
+            raise ServiceError(str(STALE))
         session = flow.Session.from_dict(locked.flow)
         if actor.pk not in session.partners:
-            raise ServiceError(NOT_YOUR_STEP)
+            raise ServiceError(str(NOT_YOUR_STEP))
         if locked.is_one_device and step == flow.Action.ACCEPT_RULES:
             acting = [who for who in session.partners if who not in session.accepted]
         elif locked.is_one_device and flow.holder(session) is not None:
@@ -415,12 +415,12 @@ def checkin_act(
         if step in flow.SAYING:
             words = _text(text)
             if not words and not said_aloud:
-                raise ServiceError(EMPTY[step])
+                raise ServiceError(str(EMPTY[step]))
         try:
             for who in acting:
                 session = flow.apply(session, who, step)
         except flow.FlowError as error:
-            raise ServiceError(NOT_YOUR_STEP) from error
+            raise ServiceError(str(NOT_YOUR_STEP)) from error
         if step in flow.SAYING:
             Utterance.objects.create(
                 author_id=acting[0],
@@ -456,7 +456,7 @@ def _closed_for_member(*, actor: User, checkin: CheckIn) -> None:
     if checkin.status != Status.CLOSED:
         raise ServiceError(gettext("This comes once the check-in is closed."))
     if actor.pk not in member_ids(couple_id=checkin.couple_id):
-        raise ServiceError(NOT_PARTNERED)
+        raise ServiceError(str(NOT_PARTNERED))
 
 
 def rating_save(*, actor: User, checkin: CheckIn, felt_heard: int, equal_say: int) -> Rating:
