@@ -138,8 +138,10 @@ def wait_ready(port: int, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"server on port {port} did not become ready")
 
 
-def uvicorn_command(port: int, *, worker: bool = True) -> list[str]:
+def uvicorn_command(port: int, *, worker: bool = True, processes: int | None = None) -> list[str]:
     command = [PY, str(REPO / "manage.py"), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if processes is not None:
+        command += ["--processes", str(processes)]
     return command if worker else [*command, "--no-worker"]
 
 
@@ -152,8 +154,8 @@ def two_processes_over_redis(name: str, env: dict[str, str], work: Path) -> Iter
     ports = [free_port(), free_port()]
     try:
         with (
-            serving(f"{name}-a", uvicorn_command(ports[0]), redis_env, ports[0], work),
-            serving(f"{name}-b", uvicorn_command(ports[1], worker=False), redis_env, ports[1], work),
+            serving(f"{name}-a", uvicorn_command(ports[0], processes=1), redis_env, ports[0], work),
+            serving(f"{name}-b", uvicorn_command(ports[1], worker=False, processes=1), redis_env, ports[1], work),
         ):
             yield ports
     finally:

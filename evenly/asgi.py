@@ -3,10 +3,11 @@ task worker, in one process. `make run` serves this with uvicorn."""
 
 import os
 
-from django.core.asgi import get_asgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "evenly.settings")
-django_asgi_app = get_asgi_application()
+
+from evenly.core.handlers import page_application  # noqa: E402
+
+django_asgi_app = page_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402

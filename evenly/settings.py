@@ -142,6 +142,10 @@ else:
                 ),
                 "transaction_mode": "IMMEDIATE",
             },
+            # Pages run on one long-lived thread (evenly.core.handlers), which
+            # keeps its connection instead of opening one per request.
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
             # A file, not memory, so a real server in another thread or
             # process can share the test database.
             "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
@@ -176,9 +180,10 @@ TASKS = {
     }
 }
 
+# Django's and allauth's, reading the person with their couple (see the module).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "evenly.accounts.backends.ModelBackend",
+    "evenly.accounts.backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -11,6 +11,7 @@ from allauth.usersessions.models import UserSession
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from evenly.accounts.devices import known_device_nonce, remember_device
 from evenly.accounts.language import speaking
@@ -25,7 +26,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
-        "too_many_login_attempts": (
+        "too_many_login_attempts": _(
             "There have been several sign-in attempts in a short time, so signing in is paused "
             "for a few minutes to keep this account safe. Please try again a little later."
         ),

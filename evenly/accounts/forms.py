@@ -46,8 +46,8 @@ class SignupForm(AllauthSignupForm):
 
 class AccountDeleteForm(forms.Form):
     confirm = forms.BooleanField(
-        label="I understand that my account and everything I wrote will be deleted for good.",
-        error_messages={"required": "Please tick the box if you're sure. Nothing has been deleted yet."},
+        label=_("I understand that my account and everything I wrote will be deleted for good."),
+        error_messages={"required": _("Please tick the box if you're sure. Nothing has been deleted yet.")},
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from allauth.usersessions.models import UserSession
 
 from evenly.accounts.models import User
+from evenly.accounts.selectors import shown_detail
 from evenly.core.models import AuditEvent, Notification
 from evenly.core.personal_data import register
 from evenly.couples.models import Membership
@@ -49,7 +50,11 @@ def export_notifications(user: User) -> list[dict[str, object]]:
 
 def export_security_history(user: User) -> list[dict[str, object]]:
     return [
-        {"event": event.get_kind_display(), "detail": event.detail, "at": event.created_at}
+        {
+            "event": str(event.get_kind_display()),
+            "detail": shown_detail(event.detail),
+            "at": event.created_at,
+        }
         for event in AuditEvent.objects.filter(user=user).order_by("created_at", "id")
     ]
 

@@ -9,8 +9,22 @@ from __future__ import annotations
 import re
 
 SHE, HE, THEY, NAME = "she", "he", "they", "name"
-_FIRST_WORD = re.compile(r"[a-z]+")
-_KNOWN = {"she": SHE, "her": SHE, "hers": SHE, "he": HE, "him": HE, "his": HE, "they": THEY, "them": THEY}
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_KNOWN = {
+    "she": SHE,
+    "her": SHE,
+    "hers": SHE,
+    "he": HE,
+    "him": HE,
+    "his": HE,
+    "they": THEY,
+    "them": THEY,
+    # As people write them in Spanish ("ella", "él", "elle"), so a sentence
+    # shown in English still speaks of them as they asked.
+    "ella": SHE,
+    "él": HE,
+    "elle": THEY,
+}
 
 
 def pronoun_key(pronouns: str) -> str:

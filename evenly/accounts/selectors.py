@@ -5,6 +5,8 @@ from datetime import datetime
 
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from evenly.accounts.models import User
 from evenly.accounts.signals import AUTHENTICATOR_NAMES
@@ -54,10 +56,27 @@ def security_overview(*, viewer: User, current_session_key: str | None) -> Secur
 def _mfa_methods(viewer: User) -> list[str]:
     kinds = set(Authenticator.objects.filter(user=viewer).values_list("type", flat=True).distinct())
     return [
-        AUTHENTICATOR_NAMES[kind]
+        shown_detail(AUTHENTICATOR_NAMES[kind])
         for kind in (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN, Authenticator.Type.RECOVERY_CODES)
         if kind in kinds
     ]
+
+
+# An audit row's detail is stored in English; this is how each one reads.
+# The context keeps allauth's own "Passkey" (left untranslated) from winning.
+SHOWN_DETAILS = {
+    "Authenticator app": pgettext_lazy("security history", "Authenticator app"),
+    "Passkey": pgettext_lazy("security history", "Passkey"),
+    "Recovery codes": pgettext_lazy("security history", "Recovery codes"),
+    "New main address": pgettext_lazy("security history", "New main address"),
+    "Address added": pgettext_lazy("security history", "Address added"),
+    "Address removed": pgettext_lazy("security history", "Address removed"),
+}
+
+
+def shown_detail(detail: str) -> str:
+    """An audit row's stored detail, in the reader's language."""
+    return str(SHOWN_DETAILS.get(detail, detail))
 
 
 BROWSERS = [("Edg/", "Edge"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari")]
@@ -77,5 +96,5 @@ def describe_device(user_agent: str) -> str:
     browser = next((name for token, name in BROWSERS if token in user_agent), "")
     system = next((name for token, name in SYSTEMS if token in user_agent), "")
     if browser and system:
-        return f"{browser} on {system}"
-    return browser or system or "A browser"
+        return _("%(browser)s on %(system)s") % {"browser": browser, "system": system}
+    return browser or system or _("A browser")

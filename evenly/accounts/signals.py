@@ -15,6 +15,8 @@ from django.contrib.auth import signals as auth_signals
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind
 
+# Stored in English as an audit row's detail; shown translated through
+# `evenly.accounts.selectors.shown_detail`.
 AUTHENTICATOR_NAMES = {
     Authenticator.Type.TOTP: "Authenticator app",
     Authenticator.Type.WEBAUTHN: "Passkey",

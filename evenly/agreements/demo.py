@@ -10,7 +10,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from evenly.accounts.language import speaking
 from evenly.accounts.models import User
 from evenly.agreements import services
 from evenly.agreements.forms import TOUCHSTONES
@@ -19,24 +22,31 @@ from evenly.core.models import Notification, NotificationKind
 from evenly.pause.models import Pause
 from evenly.pause.services import pause_lift
 
+# The fixed words are marked here and translated as each partner writes them.
 COUPLES = [
     (
         "alex",
         "sam",
-        "We slow down when one of us is unsure, and we check in after.",
-        "We each go to a different room, breathe, and don't message about it.",
-        "Whoever took the timeout comes back and says one kind thing first.",
-        ["I'm sorry I raised my voice. I want to hear you properly.", "Can we start that again, more slowly?"],
-        ["It helps me when you sit next to me before we talk again.", "I still love you, even when we disagree."],
+        gettext_noop("We slow down when one of us is unsure, and we check in after."),
+        gettext_noop("We each go to a different room, breathe, and don't message about it."),
+        gettext_noop("Whoever took the timeout comes back and says one kind thing first."),
+        [
+            gettext_noop("I'm sorry I raised my voice. I want to hear you properly."),
+            gettext_noop("Can we start that again, more slowly?"),
+        ],
+        [
+            gettext_noop("It helps me when you sit next to me before we talk again."),
+            gettext_noop("I still love you, even when we disagree."),
+        ],
     ),
     (
         "jordan",
         "riley",
-        "Either of us can say no at any point, and the other says thank you.",
-        "A walk or a shower, and a glass of water. No decisions while upset.",
-        "We meet in the kitchen and each say how we're doing, in one sentence.",
-        ["I got defensive, and I'd like to try again."],
-        ["I needed a moment, and I'm back now.", "Thank you for giving me space."],
+        gettext_noop("Either of us can say no at any point, and the other says thank you."),
+        gettext_noop("A walk or a shower, and a glass of water. No decisions while upset."),
+        gettext_noop("We meet in the kitchen and each say how we're doing, in one sentence."),
+        [gettext_noop("I got defensive, and I'd like to try again.")],
+        [gettext_noop("I needed a moment, and I'm back now."), gettext_noop("Thank you for giving me space.")],
     ),
 ]
 
@@ -46,16 +56,23 @@ def seed_agreements(users: dict[str, User]) -> None:
         first, second = users[first_key], users[second_key]
         if Version.objects.filter(proposed_by__in=[first, second]).exists():
             continue
-        values = services.values_propose(actor=first, touchstones=[str(t) for t in TOUCHSTONES[:3]], words=own_words)
+        # Each partner writes in their own language (Riley's may be Spanish).
+        with speaking(first):
+            values = services.values_propose(
+                actor=first, touchstones=[str(t) for t in TOUCHSTONES[:3]], words=_(own_words)
+            )
         services.version_sign(actor=second, version=values)
-        pact = services.pact_propose(
-            actor=second, timeout_minutes=20, during=during, ending=ending, follow_up="next_day"
-        )
+        with speaking(second):
+            pact = services.pact_propose(
+                actor=second, timeout_minutes=20, during=_(during), ending=_(ending), follow_up="next_day"
+            )
         services.version_sign(actor=first, version=pact)
-        for index, text in enumerate(first_repairs):
-            services.repair_add(actor=first, text=text, share=index == 0)
-        for text in second_repairs:
-            services.repair_add(actor=second, text=text, share=False)
+        with speaking(first):
+            for index, text in enumerate(first_repairs):
+                services.repair_add(actor=first, text=_(text), share=index == 0)
+        with speaking(second):
+            for text in second_repairs:
+                services.repair_add(actor=second, text=_(text), share=False)
 
         # A timeout taken a few days ago, ended, its follow-up now on the agenda.
         timeout = services.timeout_take(actor=first)

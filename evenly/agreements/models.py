@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from evenly.agreements import rules
 from evenly.core.fields import EncryptedTextField
@@ -30,12 +31,13 @@ class Kind(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    PROPOSED = rules.PROPOSED, _("Proposed")
-    CURRENT = rules.CURRENT, _("Current")
-    SUPERSEDED = rules.SUPERSEDED, _("Replaced by a newer version")
-    WITHDRAWN = rules.WITHDRAWN, _("Agreement withdrawn")
-    SET_ASIDE = rules.SET_ASIDE, _("Set aside")
-    ENDED = rules.ENDED, _("Ended with the couple")
+    # With a context: other pages say "Proposed" or "Current" of other things.
+    PROPOSED = rules.PROPOSED, pgettext_lazy("agreement version", "Proposed")
+    CURRENT = rules.CURRENT, pgettext_lazy("agreement version", "Current")
+    SUPERSEDED = rules.SUPERSEDED, pgettext_lazy("agreement version", "Replaced by a newer version")
+    WITHDRAWN = rules.WITHDRAWN, pgettext_lazy("agreement version", "Agreement withdrawn")
+    SET_ASIDE = rules.SET_ASIDE, pgettext_lazy("agreement version", "Set aside")
+    ENDED = rules.ENDED, pgettext_lazy("agreement version", "Ended with the couple")
 
 
 class TimeoutLength(models.IntegerChoices):

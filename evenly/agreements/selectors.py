@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.db import connection
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.agreements import rules
 from evenly.agreements.models import FollowUp, Kind, RepairSent, RepairStatement, Signature, Status, Timeout, Version
-from evenly.couples.selectors import Partnership
+from evenly.couples.selectors import CoupleContext, Partnership
 from evenly.pause.models import Pause
 
 RECEIVED_FOR = timedelta(days=2)
@@ -127,6 +128,22 @@ def current_version(*, couple_id: int | None, kind: str) -> Version | None:
     if couple_id is None:
         return None
     return Version.objects.filter(couple_id=couple_id, kind=kind, status=Status.CURRENT).first()
+
+
+def current_values_of(ctx: CoupleContext) -> Version | None:
+    """The couple's current shared values, from what the request's couple
+    context read (no query), or from the database outside a request."""
+    if ctx.sealed_values is None:
+        if ctx.pauses is not None:  # read with the context: there are none
+            return None
+        return current_version(couple_id=ctx.couple_id, kind=Kind.VALUES)
+    pk, sealed = ctx.sealed_values
+    statement = Version._meta.get_field("statement").from_db_value(sealed, None, connection)  # type: ignore[attr-defined]
+    return Version.from_db(
+        connection.alias,
+        ["id", "couple_id", "kind", "status", "statement"],
+        [pk, ctx.couple_id, Kind.VALUES, Status.CURRENT, statement],
+    )
 
 
 def own_repairs(*, viewer: User) -> list[RepairStatement]:

@@ -13,7 +13,9 @@ import random
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
+from evenly.accounts.language import speaking
 from evenly.accounts.models import User
 from evenly.balance import arithmetic as calc
 from evenly.balance.models import BalanceSeat, PulseAnswer
@@ -24,17 +26,22 @@ from evenly.couples.selectors import couple_context
 from evenly.decisions.models import Decision, Option, Round, Seat, Stage
 
 MONTHS = 12
+# Marked here, translated as each partner writes them (in their own language).
 TOPICS = [
-    "Where we spend the long weekend",
-    "How often we see friends on weeknights",
-    "Who chooses the film on Fridays",
-    "Whether we try a slower Sunday",
-    "How we share the cooking",
-    "When phones go away in the evening",
-    "How we plan a date night",
-    "Whether to take a class together",
+    gettext_noop("Where we spend the long weekend"),
+    gettext_noop("How often we see friends on weeknights"),
+    gettext_noop("Who chooses the film on Fridays"),
+    gettext_noop("Whether we try a slower Sunday"),
+    gettext_noop("How we share the cooking"),
+    gettext_noop("When phones go away in the evening"),
+    gettext_noop("How we plan a date night"),
+    gettext_noop("Whether to take a class together"),
 ]
-OPTIONS = ["Take turns, week by week", "Try it for a month and look back", "Keep it as it is for now"]
+OPTIONS = [
+    gettext_noop("Take turns, week by week"),
+    gettext_noop("Try it for a month and look back"),
+    gettext_noop("Keep it as it is for now"),
+]
 
 
 def _past(now, months_ago: int, day: int):  # type: ignore[no-untyped-def]
@@ -55,12 +62,16 @@ def seed_balance(users: dict[str, User]) -> None:
             opener = sam if (sam_leads or day == 4) else alex
             at = _past(now, months_ago, day)
             topic = TOPICS[(months_ago * 2 + day) % len(TOPICS)]
+            with speaking(opener):
+                topic = gettext(topic)
             decision = Decision.objects.create(couple=couple, opened_by=opener, topic=topic, stage=Stage.KEPT)
             round_ = Round.objects.create(decision=decision, number=1)
             # ... except the options adopted most recently, which leaves a gentle offer to talk it over.
             recent = months_ago <= 2
             proposer = sam if (recent or (sam_leads and rng.random() < 0.8)) else (alex if day == 17 else sam)
-            option = Option.objects.create(round=round_, proposed_by=proposer, text=rng.choice(OPTIONS))
+            with speaking(proposer):
+                text = gettext(rng.choice(OPTIONS))
+            option = Option.objects.create(round=round_, proposed_by=proposer, text=text)
             Round.objects.filter(pk=round_.pk).update(
                 agreed_at=at + timedelta(days=2), adopted_option=option, adopted_proposed_by=proposer
             )

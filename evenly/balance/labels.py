@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from evenly.balance import arithmetic as calc
 
@@ -38,8 +39,9 @@ OFFERS = {
 }
 
 CLOSENESS = {
-    "close": _("Close"),
-    "apart": _("Apart"),
+    # "Close" as in near each other, not the button that closes something.
+    "close": pgettext_lazy("closeness", "Close"),
+    "apart": pgettext_lazy("closeness", "Apart"),
 }
 
 SHAPES = {

@@ -5,15 +5,24 @@ from typing import Any
 
 from django import forms
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 
 from evenly.coach import CONTEXTS, Context
 
 CHECK_URL = reverse_lazy("coaching:check")
 
 
+def coach_reads_this_language() -> bool:
+    """The coach's rules read English only (`evenly.coach`)."""
+    return (get_language() or "en").startswith("en")
+
+
 class CoachedTextarea(forms.Textarea):
     """A textarea whose words are checked by the coach when the author pauses
     typing. Findings appear beside it; sending is never blocked.
+
+    In another language the box asks once, when the page loads, so the coach
+    can say it reads English only; typing then sends nothing.
 
     ``context="reflection"`` is for saying back the partner's view: the coach
     then suggests reflective wording rather than the writer's own feelings.
@@ -34,7 +43,7 @@ class CoachedTextarea(forms.Textarea):
         attrs.update(
             {
                 "hx-post": str(CHECK_URL),
-                "hx-trigger": "input changed delay:700ms, load",
+                "hx-trigger": "input changed delay:700ms, load" if coach_reads_this_language() else "load",
                 "hx-target": f"#{findings_id}",
                 "hx-swap": "innerHTML",
                 # hx-params filters hx-vals too, so the coach's own fields must be named.

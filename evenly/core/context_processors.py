@@ -19,7 +19,7 @@ def evenly(request: HttpRequest) -> dict[str, Any]:
             "nav_links": (),
         }
     from evenly.couples.selectors import couple_context
-    from evenly.pause.selectors import pause_state
+    from evenly.pause.selectors import PauseState, pause_state
 
     cache: dict[str, Any] = {}
 
@@ -29,9 +29,11 @@ def evenly(request: HttpRequest) -> dict[str, Any]:
     def state():  # type: ignore[no-untyped-def]
         if "pause" not in cache:
             context = ctx()
-            # The context already knows when nothing is paused: no query then.
-            couple_id = context.couple_id if context.has_active_pause is not False else None
-            cache["pause"] = pause_state(viewer=user, couple_id=couple_id)
+            if context.pauses is not None:
+                # Read with the context: no query for the pause layer.
+                cache["pause"] = PauseState(mine=context.pauses[0], partners=context.pauses[1])
+            else:
+                cache["pause"] = pause_state(viewer=user, couple_id=context.couple_id)
         return cache["pause"]
 
     return {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from pathlib import Path
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -50,12 +51,32 @@ async def _worker_loop() -> None:
         await asyncio.sleep(POLL_SECONDS)
 
 
+def _claim_the_worker() -> Any:
+    """An exclusive lock in the data folder: when `manage.py serve` runs several
+    processes, only the one holding it runs the embedded worker. The lock is
+    released when that process ends, however it ends."""
+    import fcntl
+
+    from django.conf import settings
+
+    handle = open(Path(settings.DATA_DIR) / "embedded-worker.lock", "a")  # noqa: SIM115
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
+
+
 async def lifespan(scope: dict[str, Any], receive: Any, send: Any) -> None:
     worker: asyncio.Task[None] | None = None
+    claim = None
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
             if env_bool("EVENLY_EMBEDDED_WORKER", False):
+                claim = _claim_the_worker()
+            if claim is not None:
                 worker = asyncio.create_task(_worker_loop())
                 logger.info("Embedded task worker started")
             await send({"type": "lifespan.startup.complete"})
@@ -64,5 +85,7 @@ async def lifespan(scope: dict[str, Any], receive: Any, send: Any) -> None:
                 worker.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await worker
+            if claim is not None:
+                claim.close()
             await send({"type": "lifespan.shutdown.complete"})
             return

@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 if TYPE_CHECKING:
     from evenly.accounts.models import User
 
 
 class Visibility(models.TextChoices):
-    PRIVATE = "private", "Only me"
-    SHARED = "shared", "Shared with my partner"
+    PRIVATE = "private", _("Only me")
+    SHARED = "shared", _("Shared with my partner")
 
 
 class AuthoredQuerySet(models.QuerySet):
@@ -52,24 +54,24 @@ class Authored(models.Model):
 
 
 class AuditKind(models.TextChoices):
-    SIGNED_UP = "signed_up", "Account created"
-    LOGGED_IN = "logged_in", "Signed in"
-    LOGIN_FAILED = "login_failed", "A sign-in attempt failed"
-    LOGGED_OUT = "logged_out", "Signed out"
-    PASSWORD_CHANGED = "password_changed", "Password changed"
-    PASSWORD_RESET = "password_reset", "Password reset"
-    EMAIL_CHANGED = "email_changed", "Email address changed"
-    MFA_ADDED = "mfa_added", "Two-step sign-in method added"
-    MFA_REMOVED = "mfa_removed", "Two-step sign-in method removed"
-    RECOVERY_CODES_GENERATED = "recovery_codes", "New recovery codes made"
-    SESSIONS_ENDED = "sessions_ended", "Signed out of other devices"
-    DATA_EXPORTED = "data_exported", "Data downloaded"
-    COUPLE_CREATED = "couple_created", "Couple space created"
-    INVITE_CREATED = "invite_created", "Invitation made"
-    INVITE_REVOKED = "invite_revoked", "Invitation withdrawn"
-    COUPLE_JOINED = "couple_joined", "Joined a couple space"
-    COUPLE_LEFT = "couple_left", "Left the couple space"
-    COUPLE_ENDED = "couple_ended", "The couple space ended"
+    SIGNED_UP = "signed_up", pgettext_lazy("security history", "Account created")
+    LOGGED_IN = "logged_in", pgettext_lazy("security history", "Signed in")
+    LOGIN_FAILED = "login_failed", pgettext_lazy("security history", "A sign-in attempt failed")
+    LOGGED_OUT = "logged_out", pgettext_lazy("security history", "Signed out")
+    PASSWORD_CHANGED = "password_changed", pgettext_lazy("security history", "Password changed")
+    PASSWORD_RESET = "password_reset", pgettext_lazy("security history", "Password reset")
+    EMAIL_CHANGED = "email_changed", pgettext_lazy("security history", "Email address changed")
+    MFA_ADDED = "mfa_added", pgettext_lazy("security history", "Two-step sign-in method added")
+    MFA_REMOVED = "mfa_removed", pgettext_lazy("security history", "Two-step sign-in method removed")
+    RECOVERY_CODES_GENERATED = "recovery_codes", pgettext_lazy("security history", "New recovery codes made")
+    SESSIONS_ENDED = "sessions_ended", pgettext_lazy("security history", "Signed out of other devices")
+    DATA_EXPORTED = "data_exported", pgettext_lazy("security history", "Data downloaded")
+    COUPLE_CREATED = "couple_created", pgettext_lazy("security history", "Couple space created")
+    INVITE_CREATED = "invite_created", pgettext_lazy("security history", "Invitation made")
+    INVITE_REVOKED = "invite_revoked", pgettext_lazy("security history", "Invitation withdrawn")
+    COUPLE_JOINED = "couple_joined", pgettext_lazy("security history", "Joined a couple space")
+    COUPLE_LEFT = "couple_left", pgettext_lazy("security history", "Left the couple space")
+    COUPLE_ENDED = "couple_ended", pgettext_lazy("security history", "The couple space ended")
 
 
 class AuditEvent(models.Model):
@@ -90,39 +92,42 @@ class NotificationKind(models.TextChoices):
     stores the value without database-level choices, so adding a kind needs no
     migration."""
 
-    REVISIT_REMINDER = "revisit", "A moment you set aside is ready to revisit, whenever you both are."
-    COUPLE_ENDED = "couple_ended", "Your shared space has ended. Everything you wrote yourself is still here."
-    CONSENT_CHECK_IN_OPEN = "consent_tonight", "A check-in for tonight is open, to answer only if you'd like to."
-    CONSENT_INVITATION = "consent_invitation", "There's an invitation for you, to answer only if and when you like."
-    CHECKIN_PLANNED = "checkin_planned", "A check-in has been planned. You'll find it under Check-ins."
-    CHECKIN_SOON = "checkin_soon", "A check-in you planned together starts soon."
-    CHECKIN_BEGUN = "checkin_begun", "A check-in has begun. Join whenever you're ready."
+    REVISIT_REMINDER = "revisit", _("A moment you set aside is ready to revisit, whenever you both are.")
+    COUPLE_ENDED = "couple_ended", _("Your shared space has ended. Everything you wrote yourself is still here.")
+    CONSENT_CHECK_IN_OPEN = "consent_tonight", _("A check-in for tonight is open, to answer only if you'd like to.")
+    CONSENT_INVITATION = "consent_invitation", _("There's an invitation for you, to answer only if and when you like.")
+    CHECKIN_PLANNED = "checkin_planned", _("A check-in has been planned. You'll find it under Check-ins.")
+    CHECKIN_SOON = "checkin_soon", _("A check-in you planned together starts soon.")
+    CHECKIN_BEGUN = "checkin_begun", _("A check-in has begun. Join whenever you're ready.")
     DECISION_REVIEW = (
         "decision_review",
-        "Something you are trying together has reached its look-back date. Take a look whenever suits you both.",
+        _("Something you are trying together has reached its look-back date. Take a look whenever suits you both."),
     )
-    EXPERIMENT_ENDED = "experiment_ended", "An experiment has ended. The way out you agreed on is there for you both."
-    BOUNDARY_CHANGED = "boundary_changed", "A boundary your partner shares has changed."
-    BOUNDARY_REVIEW = "boundary_review", "It may be a good time to look over your boundaries, whenever suits you."
+    EXPERIMENT_ENDED = (
+        "experiment_ended",
+        _("An experiment has ended. The way out you agreed on is there for you both."),
+    )
+    BOUNDARY_CHANGED = "boundary_changed", _("A boundary your partner shares has changed.")
+    BOUNDARY_REVIEW = "boundary_review", _("It may be a good time to look over your boundaries, whenever suits you.")
     AGREEMENT_PROPOSED = (
         "agreement_proposed",
-        "There's a proposal for your shared agreements, to look at whenever suits you.",
+        _("There's a proposal for your shared agreements, to look at whenever suits you."),
     )
     FOLLOW_UP_DUE = (
         "follow_up_due",
-        "A follow-up conversation is on your check-in agenda, for whenever you're both ready.",
+        _("A follow-up conversation is on your check-in agenda, for whenever you're both ready."),
     )
     TENDER_TOPIC_SHARED = (
         "tender_topic",
-        "Your partner shared a topic to go gently with. It's under Journal, in tender topics.",
+        _("Your partner shared a topic to go gently with. It's under Journal, in tender topics."),
     )
-    RESOURCE_SHARED = "resource_shared", "Something was shared with you on the Resources page."
-    RITUAL_PROPOSED = "ritual_proposed", "There's an idea for something to do together, whenever you'd like to look."
-    RITUAL_SOON = "ritual_soon", "Something you planned together is coming up."
-    APPRECIATION = "appreciation", "A few kind words are waiting for you."
+    RESOURCE_SHARED = "resource_shared", _("Something was shared with you on the Resources page.")
+    RITUAL_PROPOSED = "ritual_proposed", _("There's an idea for something to do together, whenever you'd like to look.")
+    RITUAL_SOON = "ritual_soon", _("Something you planned together is coming up.")
+    APPRECIATION = "appreciation", _("A few kind words are waiting for you.")
     COUPLE_TIMEZONE = (
         "couple_timezone",
-        "The time zone of your shared space has changed. Times now show in the new one.",
+        _("The time zone of your shared space has changed. Times now show in the new one."),
     )
 
 
@@ -146,7 +151,9 @@ class Notification(models.Model):
 
     @property
     def text(self) -> str:
-        return NotificationKind(self.kind).label
+        # The label is lazy: it comes out in the language active when shown,
+        # so each person reads the same notice in their own language.
+        return str(NotificationKind(self.kind).label)
 
 
 class SubmittedForm(models.Model):

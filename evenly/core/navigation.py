@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -38,8 +39,15 @@ class NavLink:
     current: bool
 
 
+@functools.cache
+def _hrefs(script_prefix: str, urlconf: str | None) -> tuple[str, ...]:
+    """The header's addresses, reversed once per process (they never change)."""
+    return tuple(reverse(place.url_name, urlconf=urlconf) for place in PLACES)
+
+
 def nav_links(path: str) -> list[NavLink]:
+    hrefs = _hrefs(get_script_prefix(), get_urlconf())
     return [
-        NavLink(href=reverse(place.url_name), label=place.label, current=path.startswith(place.prefix))
-        for place in PLACES
+        NavLink(href=href, label=place.label, current=path.startswith(place.prefix))
+        for place, href in zip(PLACES, hrefs, strict=True)
     ]

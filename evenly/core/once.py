@@ -22,6 +22,7 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from evenly.core.errors import ServiceError
 from evenly.core.models import SubmittedForm
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from evenly.accounts.models import User
 
 Made = TypeVar("Made", bound=models.Model)
-ALREADY_GONE = "This was sent before, and what it made has since been removed."
+ALREADY_GONE = _("This was sent before, and what it made has since been removed.")
 KEEP_TOKENS = timedelta(days=7)
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -65,7 +66,7 @@ def _made_before(user: User, token: str) -> tuple[bool, Any]:
     model = row.content_type.model_class()
     made = model._default_manager.filter(pk=row.object_id).first() if model else None
     if made is None:
-        raise ServiceError(ALREADY_GONE)
+        raise ServiceError(str(ALREADY_GONE))
     return True, made
 
 

@@ -18,6 +18,7 @@ from evenly.couples.selectors import (
     begin_request_contexts,
     couple_context,
     end_request_contexts,
+    take_read_context,
 )
 
 
@@ -25,6 +26,7 @@ def _enter(request: HttpRequest) -> None:
     begin_request_contexts()
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
+        take_read_context(user)  # type: ignore[arg-type]
         ctx = couple_context(viewer=user)  # type: ignore[arg-type]
         request.couple_ctx = ctx  # type: ignore[attr-defined]
         if ctx.zone is not None:

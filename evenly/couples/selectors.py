@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import functools
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from django.db.models import Model
 
 from evenly.accounts.models import User
 from evenly.core.errors import ServiceError
@@ -20,6 +24,12 @@ class CoupleContext:
     # Whether a pause was running when the context was read (None: not read).
     # Only for showing the pause layer; services always check afresh.
     has_active_pause: bool | None = None
+    # The running pauses as read with the context (the viewer's, the
+    # partner's), for the pause layer only; services always read afresh.
+    pauses: tuple[Any, Any] | None = None
+    # The id and sealed words of the couple's current shared values, opened
+    # only when the pause notice shows them (evenly.agreements).
+    sealed_values: tuple[int, str] | None = None
 
     @property
     def couple_id(self) -> int | None:
@@ -80,33 +90,141 @@ def active_membership(*, viewer: User) -> Membership | None:
 _resolved: ContextVar[dict[int, CoupleContext] | None] = ContextVar("evenly_couple_contexts", default=None)
 
 
-def resolve_couple_context(*, viewer: User) -> CoupleContext:
-    """Both active memberships of the viewer's couple, with the couple, both
-    people and whether a pause is running, in one query."""
-    from django.db.models import Exists, OuterRef
+# One statement for the whole context: both active memberships of the
+# viewer's couple, each with its couple, its person, that person's running
+# pause and the pause's timer. Written once per process from the models'
+# own columns and read with their own converters, because it runs on every
+# request and building it through the ORM each time cost more than the query.
+_CONTEXT_TABLES = ("m", "c", "u", "p", "t")
 
+
+@functools.cache
+def _context_statement(vendor: str) -> tuple[str, list[tuple[type[Model], list[str], list[list[Any]], slice]]]:
+    from django.db import connection
+
+    from evenly.agreements.models import Timeout, Version
     from evenly.pause.models import Pause
 
-    running = Pause.objects.filter(couple_id=OuterRef("couple_id"), lifted_at__isnull=True)
-    memberships = list(
-        Membership.objects.select_related("couple", "user")
-        .filter(
-            couple__memberships__user=viewer,
-            couple__memberships__left_at__isnull=True,
-            left_at__isnull=True,
-        )
-        .annotate(couple_paused=Exists(running))
+    models_by_alias: dict[str, type[Model]] = {"m": Membership, "c": Couple, "u": User, "p": Pause, "t": Timeout}
+    q = connection.ops.quote_name
+    columns: list[str] = []
+    readers = []
+    for alias in _CONTEXT_TABLES:
+        model = models_by_alias[alias]
+        fields = list(model._meta.concrete_fields)
+        start = len(columns)
+        columns += [f"{alias}.{connection.ops.quote_name(str(f.column))}" for f in fields]
+        converters = [
+            connection.ops.get_db_converters(f.get_col(alias)) + f.get_col(alias).get_db_converters(connection)
+            for f in fields
+        ]
+        readers.append((model, [f.attname for f in fields], converters, slice(start, len(columns))))
+    q = connection.ops.quote_name
+    # The couple's shared values, still sealed: the pause notice shows them.
+    columns += [f"v.{q('id')}", f"v.{q('statement')}"]
+    # Only model table and column names go into the text; values are parameters.
+    sql = (
+        f"SELECT {', '.join(columns)} FROM {q(Membership._meta.db_table)} m"  # noqa: S608
+        f" JOIN {q(Couple._meta.db_table)} c ON c.{q('id')} = m.{q('couple_id')}"
+        f" JOIN {q(User._meta.db_table)} u ON u.{q('id')} = m.{q('user_id')}"
+        f" LEFT JOIN {q(Pause._meta.db_table)} p ON p.{q('couple_id')} = m.{q('couple_id')}"
+        f" AND p.{q('paused_by_id')} = m.{q('user_id')} AND p.{q('lifted_at')} IS NULL"
+        f" LEFT JOIN {q(Timeout._meta.db_table)} t ON t.{q('pause_id')} = p.{q('id')}"
+        f" LEFT JOIN {q(Version._meta.db_table)} v ON v.{q('couple_id')} = m.{q('couple_id')}"
+        f" AND v.{q('kind')} = %s AND v.{q('status')} = %s"
+        f" WHERE m.{q('left_at')} IS NULL AND m.{q('couple_id')} IN"
+        f" (SELECT {q('couple_id')} FROM {q(Membership._meta.db_table)}"
+        f" WHERE {q('user_id')} = %s AND {q('left_at')} IS NULL)"
     )
-    own = next((m for m in memberships if m.user_id == viewer.pk), None)
-    if own is None:
-        return CoupleContext(couple=None, partner=None)
-    other = next((m for m in memberships if m.user_id != viewer.pk), None)
-    return CoupleContext(
-        couple=own.couple,
-        partner=other.user if other else None,
-        seat=own.seat,
-        has_active_pause=own.couple_paused,  # type: ignore[attr-defined]
+    return sql, readers
+
+
+def _read_context_rows(viewer_id: int) -> list[tuple[Any, ...]]:
+    from django.db import connection
+
+    from evenly.agreements.models import Kind, Status
+
+    sql, readers = _context_statement(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [Kind.VALUES.value, Status.CURRENT.value, viewer_id])
+        rows = cursor.fetchall()
+    out = []
+    for row in rows:
+        objects: list[Model | None] = []
+        for model, attnames, converters, columns in readers:
+            values = list(row[columns])
+            if values[0] is None:  # the LEFT JOINs found nothing
+                objects.append(None)
+                continue
+            for index, (value, chain) in enumerate(zip(values, converters, strict=True)):
+                for convert in chain:
+                    value = convert(value, None, connection)
+                values[index] = value
+            objects.append(model.from_db(connection.alias, attnames, values))
+        out.append((*objects, row[-2:]))
+    return out
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    context: CoupleContext
+    viewer: User | None  # the viewer's own row, read with the context
+
+
+def _resolve(viewer_id: int) -> _Resolved:
+    own_row = other_row = None
+    sealed_values = None
+    for membership, couple, person, pause, timeout, values in _read_context_rows(viewer_id):
+        sealed_values = values if values[0] is not None else None
+        membership._state.fields_cache["couple"] = couple  # type: ignore[union-attr]
+        membership._state.fields_cache["user"] = person  # type: ignore[union-attr]
+        if pause is not None:
+            pause._state.fields_cache["timeout"] = timeout  # read with the pause, as pause_state does
+        if membership.user_id == viewer_id:  # type: ignore[union-attr]
+            own_row = (membership, person, pause)
+        else:
+            other_row = (membership, person, pause)
+    if own_row is None:
+        return _Resolved(CoupleContext(couple=None, partner=None), None)
+    membership, person, own_pause = own_row
+    partners_pause = other_row[2] if other_row else None
+    context = CoupleContext(
+        couple=membership.couple,  # type: ignore[union-attr]
+        partner=other_row[1] if other_row else None,  # type: ignore[arg-type]
+        seat=membership.seat,  # type: ignore[union-attr]
+        has_active_pause=own_pause is not None or partners_pause is not None,
+        pauses=(own_pause, partners_pause),
+        sealed_values=sealed_values,
     )
+    return _Resolved(context, person)  # type: ignore[arg-type]
+
+
+def resolve_couple_context(*, viewer: User) -> CoupleContext:
+    """Both active memberships of the viewer's couple, with the couple, both
+    people and the pauses running, in one query."""
+    return _resolve(viewer.pk).context
+
+
+def viewer_with_context(user_id: int) -> User | None:
+    """The signed-in person's own row, read in the same query as their couple
+    context, which rides on the row until the request takes it up (see
+    `take_read_context`). None when they are in no couple: the caller reads
+    the row the ordinary way."""
+    resolved = _resolve(user_id)
+    if resolved.viewer is None:
+        return None
+    resolved.viewer._read_couple_context = resolved.context  # type: ignore[attr-defined]
+    return resolved.viewer
+
+
+def take_read_context(user: User) -> None:
+    """Start the request's cache with the context read along with `user`."""
+    context = getattr(user, "_read_couple_context", None)  # through request.user's lazy wrapper
+    if context is not None:
+        del user._read_couple_context  # type: ignore[attr-defined]
+    cache = _resolved.get()
+    if context is not None and cache is not None:
+        cache[user.pk] = context
 
 
 def couple_context(*, viewer: User) -> CoupleContext:

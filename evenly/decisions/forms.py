@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from evenly.coach import Context
 from evenly.coaching.widgets import CoachedTextarea
@@ -17,16 +18,16 @@ def _box(rows: int = 5, context: Context = "message") -> CoachedTextarea:
 class OpenForm(forms.Form):
     once = OnceField()
     topic = forms.CharField(
-        label="What would you like to decide together?",
-        help_text="A few neutral words, for example “How we plan our evenings together”. You can both see this.",
+        label=_("What would you like to decide together?"),
+        help_text=_("A few neutral words, for example “How we plan our evenings together”. You can both see this."),
         max_length=TOPIC_MAX,
     )
 
 
 class ViewForm(forms.Form):
     text = forms.CharField(
-        label="Your view",
-        help_text="What matters to you here, and why. Only you can see this until you've both written yours.",
+        label=_("Your view"),
+        help_text=_("What matters to you here, and why. Only you can see this until you've both written yours."),
         max_length=TEXT_MAX,
         widget=_box(6),
     )
@@ -34,8 +35,8 @@ class ViewForm(forms.Form):
 
 class SummaryForm(forms.Form):
     text = forms.CharField(
-        label="Your partner's view, in your own words",
-        help_text="Say back what you heard, as fairly as you can. They'll confirm it or gently correct it.",
+        label=_("Your partner's view, in your own words"),
+        help_text=_("Say back what you heard, as fairly as you can. They'll confirm it or gently correct it."),
         max_length=TEXT_MAX,
         widget=_box(4, context="reflection"),
     )
@@ -43,16 +44,16 @@ class SummaryForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     note = forms.CharField(
-        label="What would make it right?",
-        help_text="What was missed or misheard. Your partner will have another go.",
+        label=_("What would make it right?"),
+        help_text=_("What was missed or misheard. Your partner will have another go."),
         max_length=TEXT_MAX,
         widget=_box(3),
     )
 
 
 class OptionForm(forms.Form):
-    text = forms.CharField(label="An option", max_length=OPTION_MAX, widget=_box(3))
-    is_compromise = forms.BooleanField(label="This is a compromise between our views", required=False)
+    text = forms.CharField(label=_("An option"), max_length=OPTION_MAX, widget=_box(3))
+    is_compromise = forms.BooleanField(label=_("This is a compromise between our views"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -93,10 +94,10 @@ class SignForm(forms.Form):
     """The terms both partners sign. The option's value carries its version,
     so signing wording that changed meanwhile is caught."""
 
-    option = forms.ChoiceField(label="The option to try", widget=forms.RadioSelect)
+    option = forms.ChoiceField(label=_("The option to try"), widget=forms.RadioSelect)
     trial_days = forms.TypedChoiceField(
-        label="How long to try it",
-        help_text=(
+        label=_("How long to try it"),
+        help_text=_(
             "You'll look back together when it ends, with a neutral reminder that day. It's fine to look back sooner."
         ),
         choices=TrialLength.choices,
@@ -115,36 +116,40 @@ class SignForm(forms.Form):
 
 class ReviewForm(forms.Form):
     level = forms.TypedChoiceField(
-        label="How did it go, for you?", choices=HowItWent.choices, coerce=int, widget=forms.RadioSelect
+        label=_("How did it go, for you?"), choices=HowItWent.choices, coerce=int, widget=forms.RadioSelect
     )
-    next_step = forms.ChoiceField(label="What would you like next?", choices=NextStep.choices, widget=forms.RadioSelect)
+    next_step = forms.ChoiceField(
+        label=_("What would you like next?"), choices=NextStep.choices, widget=forms.RadioSelect
+    )
 
 
 class ExperimentForm(forms.Form):
     once = OnceField()
     item = forms.TypedChoiceField(
-        label="Start from something you're both curious about",
+        label=_("Start from something you're both curious about"),
         coerce=int,
         required=False,
         empty_value=None,
     )
     idea = forms.CharField(
-        label="The idea",
-        help_text="What would you like to try together? Plain, specific words help.",
+        label=_("The idea"),
+        help_text=_("What would you like to try together? Plain, specific words help."),
         max_length=TEXT_MAX,
         widget=_box(3),
         required=False,
     )
     ends_when = forms.CharField(
-        label="What ends it",
-        help_text="For example a time, a feeling, or a word either of you can say. Either of you can also end it "
-        "at any moment with one tap.",
+        label=_("What ends it"),
+        help_text=_(
+            "For example a time, a feeling, or a word either of you can say. Either of you can also end it "
+            "at any moment with one tap."
+        ),
         max_length=TEXT_MAX,
         widget=_box(3),
     )
     then_what = forms.CharField(
-        label="What happens then",
-        help_text="What you'll do once it ends, so ending it is easy and kind.",
+        label=_("What happens then"),
+        help_text=_("What you'll do once it ends, so ending it is easy and kind."),
         max_length=TEXT_MAX,
         widget=_box(3),
     )
@@ -153,26 +158,26 @@ class ExperimentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.has_matches = bool(matches)
         if matches:
-            cast(forms.ChoiceField, self.fields["item"]).choices = [("", "Our own idea"), *matches]
+            cast(forms.ChoiceField, self.fields["item"]).choices = [("", _("Our own idea")), *matches]
         else:
             del self.fields["item"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not cleaned.get("idea", "").strip() and not cleaned.get("item"):
-            self.add_error("idea", "Describe the idea, or choose something from your shared list.")
+            self.add_error("idea", _("Describe the idea, or choose something from your shared list."))
         return cleaned
 
 
 class DebriefForm(forms.Form):
-    worked = forms.CharField(label="What worked", max_length=TEXT_MAX, widget=_box(3), required=False)
-    didnt_work = forms.CharField(label="What didn't", max_length=TEXT_MAX, widget=_box(3), required=False)
-    surprised = forms.CharField(label="What surprised you", max_length=TEXT_MAX, widget=_box(3), required=False)
+    worked = forms.CharField(label=_("What worked"), max_length=TEXT_MAX, widget=_box(3), required=False)
+    didnt_work = forms.CharField(label=_("What didn't"), max_length=TEXT_MAX, widget=_box(3), required=False)
+    surprised = forms.CharField(label=_("What surprised you"), max_length=TEXT_MAX, widget=_box(3), required=False)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not any(cleaned.get(name, "").strip() for name in ("worked", "didnt_work", "surprised")):
-            raise forms.ValidationError("Write at least one of the three, even a few words.")
+            raise forms.ValidationError(_("Write at least one of the three, even a few words."))
         return cleaned
 
 
@@ -181,6 +186,6 @@ class CounterForm(forms.Form):
     needed, starting from their words."""
 
     once = OnceField()
-    idea = forms.CharField(label="Your version of the idea", max_length=TEXT_MAX, widget=_box(3))
-    ends_when = forms.CharField(label="What ends it", max_length=TEXT_MAX, widget=_box(3))
-    then_what = forms.CharField(label="What happens then", max_length=TEXT_MAX, widget=_box(3))
+    idea = forms.CharField(label=_("Your version of the idea"), max_length=TEXT_MAX, widget=_box(3))
+    ends_when = forms.CharField(label=_("What ends it"), max_length=TEXT_MAX, widget=_box(3))
+    then_what = forms.CharField(label=_("What happens then"), max_length=TEXT_MAX, widget=_box(3))

@@ -12,9 +12,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from evenly.core.fields import EncryptedTextField
-from evenly.decisions.suggestion import LEVEL_LABELS
 
 TOPIC_MAX = 200
 OPTION_MAX = 500
@@ -22,54 +23,54 @@ TEXT_MAX = 4000
 
 
 class Level(models.IntegerChoices):
-    CANT_LIVE_WITH_IT = 1, LEVEL_LABELS[1]
-    RATHER_NOT = 2, LEVEL_LABELS[2]
-    OKAY = 3, LEVEL_LABELS[3]
-    LIKE_IT = 4, LEVEL_LABELS[4]
-    LOVE_IT = 5, LEVEL_LABELS[5]
+    CANT_LIVE_WITH_IT = 1, _("I can't live with it")
+    RATHER_NOT = 2, _("I'd rather not")
+    OKAY = 3, pgettext_lazy("rating level", "Okay")
+    LIKE_IT = 4, _("I like it")
+    LOVE_IT = 5, _("I love it")
 
 
 class HowItWent(models.IntegerChoices):
-    NOT_AT_ALL = 1, "It didn't work for me"
-    NOT_REALLY = 2, "Not really"
-    MIXED = 3, "Mixed"
-    MOSTLY = 4, "Mostly good"
-    WELL = 5, "It worked really well"
+    NOT_AT_ALL = 1, _("It didn't work for me")
+    NOT_REALLY = 2, _("Not really")
+    MIXED = 3, pgettext_lazy("how it went", "Mixed")
+    MOSTLY = 4, _("Mostly good")
+    WELL = 5, _("It worked really well")
 
 
 WENT_WELL = 4
 
 
 class Stage(models.TextChoices):
-    VIEWS = "views", "Writing your views"
-    UNDERSTANDING = "understanding", "Understanding each other"
-    OPTIONS = "options", "Options and ratings"
-    AGREEING = "agreeing", "Agreeing on a trial"
-    TRIAL = "trial", "Trying it out"
-    KEPT = "kept", "Kept"
-    DROPPED = "dropped", "Dropped"
+    VIEWS = "views", _("Writing your views")
+    UNDERSTANDING = "understanding", _("Understanding each other")
+    OPTIONS = "options", _("Options and ratings")
+    AGREEING = "agreeing", _("Agreeing on a trial")
+    TRIAL = "trial", _("Trying it out")
+    KEPT = "kept", pgettext_lazy("decision outcome", "Kept")
+    DROPPED = "dropped", pgettext_lazy("decision outcome", "Dropped")
 
 
 OPEN_STAGES = (Stage.VIEWS, Stage.UNDERSTANDING, Stage.OPTIONS, Stage.AGREEING, Stage.TRIAL)
 
 
 class NextStep(models.TextChoices):
-    KEEP = "keep", "Keep it"
-    ADJUST = "adjust", "Adjust it: a new round"
-    DROP = "drop", "Drop it"
+    KEEP = "keep", _("Keep it")
+    ADJUST = "adjust", _("Adjust it: a new round")
+    DROP = "drop", _("Drop it")
 
 
 class Outcome(models.TextChoices):
-    KEPT = "kept", "Kept"
-    ADJUSTED = "adjusted", "Adjusted in a new round"
-    DROPPED = "dropped", "Dropped"
+    KEPT = "kept", pgettext_lazy("decision outcome", "Kept")
+    ADJUSTED = "adjusted", _("Adjusted in a new round")
+    DROPPED = "dropped", pgettext_lazy("decision outcome", "Dropped")
 
 
 class TrialLength(models.IntegerChoices):
-    WEEK = 7, "One week"
-    TWO_WEEKS = 14, "Two weeks"
-    MONTH = 30, "A month"
-    THREE_MONTHS = 90, "Three months"
+    WEEK = 7, _("One week")
+    TWO_WEEKS = 14, _("Two weeks")
+    MONTH = 30, _("A month")
+    THREE_MONTHS = 90, _("Three months")
 
 
 class Decision(models.Model):
@@ -200,21 +201,21 @@ class Seat(models.Model):
 
 
 class Source(models.TextChoices):
-    OWN = "own", "Our own idea"
-    MATCH = "match", "Something we're both curious about"
-    DECISION = "decision", "Something we decided"
+    OWN = "own", _("Our own idea")
+    MATCH = "match", _("Something we're both curious about")
+    DECISION = "decision", _("Something we decided")
 
 
 class ExperimentStatus(models.TextChoices):
-    PROPOSED = "proposed", "Waiting for a yes"
-    RUNNING = "running", "Running"
-    ENDED = "ended", "Ended"
-    NOT_NOW = "not_now", "Not now"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    COUNTERED = "countered", "Answered with a changed version"
+    PROPOSED = "proposed", pgettext_lazy("experiment status", "Waiting for a yes")
+    RUNNING = "running", pgettext_lazy("experiment status", "Running")
+    ENDED = "ended", pgettext_lazy("experiment status", "Ended")
+    NOT_NOW = "not_now", pgettext_lazy("experiment status", "Not now")
+    WITHDRAWN = "withdrawn", pgettext_lazy("experiment status", "Withdrawn")
+    COUNTERED = "countered", pgettext_lazy("experiment status", "Answered with a changed version")
     # Forgotten a day after it stopped: it never ran, and whether it got a
     # "not now", a changed version or was withdrawn is no longer known.
-    CLOSED = "closed", "Didn't go ahead"
+    CLOSED = "closed", pgettext_lazy("experiment status", "Didn't go ahead")
 
 
 class Experiment(models.Model):

@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 
 from evenly.accounts.models import User
 from evenly.couples.selectors import couple_context
@@ -25,6 +27,7 @@ from evenly.decisions.models import (
     Stage,
 )
 from evenly.decisions.suggestion import RatedOption, Suggestion, adoptable, suggest
+from evenly.decisions.wording import suggestion_reason
 
 
 def live_token(moment: datetime) -> str:
@@ -65,6 +68,10 @@ class DecisionPage:
     @property
     def their_summary_of_me(self) -> str | None:
         return self.theirs.summary if self.theirs.summary_written_at else None
+
+    @property
+    def suggestion_reason(self) -> str:
+        return suggestion_reason(self.suggestion) if self.suggestion else ""
 
     @property
     def adoptable_options(self) -> list[Option]:
@@ -152,25 +159,27 @@ def _next_step(decision: Decision) -> str:
     """What the viewer could do next, from their own side only. Reads the
     viewer's own progress annotated on the row by `decisions_for`."""
     if decision.set_aside_at:
-        return "Set aside. Pick it up again whenever you're both ready."
+        return gettext("Set aside. Pick it up again whenever you're both ready.")
     if decision.stage == Stage.VIEWS:
         if decision.my_view_written_at:  # type: ignore[attr-defined]
-            return "Your view is in. Both views show together once both are written."
-        return "Write your view, whenever you're ready."
+            return gettext("Your view is in. Both views show together once both are written.")
+        return gettext("Write your view, whenever you're ready.")
     if decision.stage == Stage.UNDERSTANDING:
-        return "Put each other's view into your own words."
+        return gettext("Put each other's view into your own words.")
     if decision.stage == Stage.OPTIONS:
         if decision.my_ratings_done_at:  # type: ignore[attr-defined]
-            return "Your ratings are in. The suggestion shows once you've both finished."
-        return "Add options and rate them, privately."
+            return gettext("Your ratings are in. The suggestion shows once you've both finished.")
+        return gettext("Add options and rate them, privately.")
     if decision.stage == Stage.AGREEING:
-        return "Look at the suggestion and agree on a trial."
+        return gettext("Look at the suggestion and agree on a trial.")
     if decision.stage == Stage.TRIAL:
         review_on = decision.current_review_on  # type: ignore[attr-defined]
         if review_on:
-            return f"Trying it out. Your look back is set for {review_on:%-d %B}."
-        return "Trying it out."
-    return Stage(decision.stage).label
+            return gettext("Trying it out. Your look back is set for %(day)s.") % {
+                "day": date_format(review_on, pgettext("date format", "j F"))
+            }
+        return gettext("Trying it out.")
+    return str(Stage(decision.stage).label)
 
 
 def decisions_for(*, viewer: User) -> dict[str, list[DecisionRow]]:
@@ -242,7 +251,7 @@ class ExperimentPage:
         from evenly.boundaries import catalogue
 
         item = catalogue.get(self.experiment.catalogue_item_id) if self.experiment.catalogue_item_id else None
-        return item.title if item else None
+        return item.shown_title if item else None
 
 
 def experiment_page(*, viewer: User, experiment: Experiment) -> ExperimentPage:
@@ -256,7 +265,7 @@ def match_choices(*, viewer: User) -> list[tuple[int, str]]:
     """The couple's curiosity matches, to start an experiment from."""
     from evenly.boundaries.selectors import curiosity_matches
 
-    return [(match.item.id, match.item.title) for match in curiosity_matches(viewer=viewer)]
+    return [(match.item.id, match.item.shown_title) for match in curiosity_matches(viewer=viewer)]
 
 
 @dataclass(frozen=True)

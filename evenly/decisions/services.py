@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from evenly.accounts.models import User
 from evenly.boundaries.guard import check_proposal
@@ -53,29 +55,36 @@ from evenly.decisions.models import (
 from evenly.decisions.suggestion import adoptable as adoptable_levels
 from evenly.pause.selectors import refuse_while_paused
 
-NOT_PARTNERED = "Deciding and trying things together needs a shared space with your partner."
-PAUSED = "Everything shared is paused for now. This will be right here, just as you left it, when the pause lifts."
-VIEWS_REVEALED = "Both views are already showing, so they stay as they are. Anything new can become an option."
-NOT_THIS_STEP = "This step has already moved on. Here is where things are now."
-SET_ASIDE = "This decision is set aside. Pick it up again first, whenever you're both ready."
-RATINGS_LOCKED = (
+
+def _(message: str) -> str:
+    """gettext_lazy, typed as the str it becomes: each refusal below is
+    defined once and translated when shown, in the reader's language."""
+    return cast(str, gettext_lazy(message))
+
+
+NOT_PARTNERED = _("Deciding and trying things together needs a shared space with your partner.")
+PAUSED = _("Everything shared is paused for now. This will be right here, just as you left it, when the pause lifts.")
+VIEWS_REVEALED = _("Both views are already showing, so they stay as they are. Anything new can become an option.")
+NOT_THIS_STEP = _("This step has already moved on. Here is where things are now.")
+SET_ASIDE = _("This decision is set aside. Pick it up again first, whenever you're both ready.")
+RATINGS_LOCKED = _(
     "The ratings are locked now that the suggestion is showing. To change a rating, go back to the options first; "
     "nothing you wrote is lost."
 )
-RATE_ALL_FIRST = "Rate every option first, so the suggestion is fair to you."
-NO_OPTIONS = "Add at least one option first."
-OPTION_CHANGED = "This option was changed after you opened the page. Have a look at the new wording before signing."
-CANT_ADOPT = (
+RATE_ALL_FIRST = _("Rate every option first, so the suggestion is fair to you.")
+NO_OPTIONS = _("Add at least one option first.")
+OPTION_CHANGED = _("This option was changed after you opened the page. Have a look at the new wording before signing.")
+CANT_ADOPT = _(
     "One of you can't live with this option, so it can't be adopted. A compromise that works for both of you might."
 )
-ALREADY_REVIEWED = "You've both looked back on this already, so the ratings are locked."
-NOT_YOUR_OPTION = (
+ALREADY_REVIEWED = _("You've both looked back on this already, so the ratings are locked.")
+NOT_YOUR_OPTION = _(
     "Only the partner who wrote an option can change its wording. You can add your own version, or a compromise, "
     "beside it."
 )
-DEBRIEF_LOCKED = "Your notes are already revealed to each other, so they stay as they are."
-DEBRIEF_EMPTY = "Write at least one of the three, even a few words."
-NOT_A_MATCH = "That isn't on your shared curiosity list right now. You can describe your own idea instead."
+DEBRIEF_LOCKED = _("Your notes are already revealed to each other, so they stay as they are.")
+DEBRIEF_EMPTY = _("Write at least one of the three, even a few words.")
+NOT_A_MATCH = _("That isn't on your shared curiosity list right now. You can describe your own idea instead.")
 REMINDER_AT = time(9, 0)
 
 
@@ -89,8 +98,10 @@ class OptionChanged(ServiceError):
 
     def __init__(self, option: Option) -> None:
         super().__init__(
-            "Your partner changed this option while you were editing it. Their version is shown; "
-            "your words are still in the box, so you can combine them and save again."
+            gettext(
+                "Your partner changed this option while you were editing it. Their version is shown; "
+                "your words are still in the box, so you can combine them and save again."
+            )
         )
         self.option = option
 
@@ -197,7 +208,7 @@ def decision_write_summary(*, actor: User, decision: Decision, text: str) -> Non
         _require_stage(decision, Stage.UNDERSTANDING)
         mine, _ = _perspectives(decision, actor)
         if mine.summary_confirmed_at is not None:
-            raise ServiceError("Your partner has already confirmed your summary, so it stays as it is.")
+            raise ServiceError(gettext("Your partner has already confirmed your summary, so it stays as it is."))
         mine.summary = text.strip()
         mine.summary_written_at = timezone.now()
         mine.save(update_fields=["summary", "summary_written_at"])
@@ -467,7 +478,7 @@ def review_submit(*, actor: User, decision: Decision, level: int, next_step: str
     partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=decision.couple_id)
     _not_paused(actor, decision.couple_id)
     if level not in HowItWent.values or next_step not in NextStep.values:
-        raise ServiceError("Choose how it went and what you'd like next.")
+        raise ServiceError(gettext("Choose how it went and what you'd like next."))
     with transaction.atomic():
         decision = _locked(decision)
         if decision.stage in (Stage.KEPT, Stage.DROPPED):
@@ -531,7 +542,7 @@ def experiment_propose(
     assert context.couple is not None
     _not_paused(actor, context.couple.pk)
     if not (idea.strip() and ends_when.strip() and then_what.strip()):
-        raise ServiceError("Describe the idea, what ends it, and what happens then. All three are needed.")
+        raise ServiceError(gettext("Describe the idea, what ends it, and what happens then. All three are needed."))
     source = Source.OWN
     if catalogue_item_id is not None:
         from evenly.boundaries.selectors import curiosity_matches
@@ -569,7 +580,7 @@ def _answer(actor: User, experiment: Experiment, status: str) -> Experiment:
     with transaction.atomic():
         experiment = _locked_experiment(experiment)
         if experiment.proposed_by_id == actor.pk:
-            raise ServiceError("This one is yours: it waits for your partner's answer.")
+            raise ServiceError(gettext("This one is yours: it waits for your partner's answer."))
         if experiment.status != ExperimentStatus.PROPOSED:
             raise ServiceError(NOT_THIS_STEP)
         experiment.status = status
@@ -600,12 +611,12 @@ def experiment_counter(*, actor: User, experiment: Experiment, idea: str, ends_w
     partnership_for(actor=actor, refusal=NOT_PARTNERED, couple_id=experiment.couple_id)
     _not_paused(actor, experiment.couple_id)
     if not (idea.strip() and ends_when.strip() and then_what.strip()):
-        raise ServiceError("Describe the idea, what ends it, and what happens then. All three are needed.")
+        raise ServiceError(gettext("Describe the idea, what ends it, and what happens then. All three are needed."))
     check_proposal(proposer=actor, text=idea)
     with transaction.atomic():
         original = _locked_experiment(experiment)
         if original.proposed_by_id == actor.pk:
-            raise ServiceError("This one is yours: it waits for your partner's answer.")
+            raise ServiceError(gettext("This one is yours: it waits for your partner's answer."))
         if original.status != ExperimentStatus.PROPOSED:
             raise ServiceError(NOT_THIS_STEP)
         original.status = ExperimentStatus.COUNTERED
@@ -677,7 +688,7 @@ def debrief_write(*, actor: User, experiment: Experiment, worked: str, didnt_wor
         if experiment.debriefs_revealed_at is not None:
             raise ServiceError(DEBRIEF_LOCKED)
         if experiment.status != ExperimentStatus.ENDED:
-            raise ServiceError("Notes come after the experiment ends. Either of you can end it at any time.")
+            raise ServiceError(gettext("Notes come after the experiment ends. Either of you can end it at any time."))
         Debrief.objects.update_or_create(
             experiment=experiment,
             author=actor,

@@ -18,16 +18,6 @@ from dataclasses import dataclass
 CANT_LIVE_WITH_IT = 1
 LOWEST, HIGHEST = 1, 5
 
-LEVEL_LABELS = {
-    1: "I can't live with it",
-    2: "I'd rather not",
-    3: "Okay",
-    4: "I like it",
-    5: "I love it",
-}
-# How a level reads inside a sentence: "Neither of you rated it below 'okay'."
-LEVEL_IN_WORDS = {1: "can't live with it", 2: "rather not", 3: "okay", 4: "like it", 5: "love it"}
-
 
 @dataclass(frozen=True)
 class RatedOption:
@@ -43,10 +33,6 @@ class Suggestion:
     floor: int  # the lower of the two ratings
     total: int
     decided_by: str  # "floor", "total" or "order": what picked it over the runner-up
-
-    @property
-    def reason(self) -> str:
-        return explain(self)
 
 
 def adoptable(first: int | None, second: int | None) -> bool:
@@ -77,17 +63,3 @@ def suggest(options: Iterable[RatedOption]) -> Suggestion | None:
         if runner_floor == floor:
             decided_by = "total" if runner_total < total else "order"
     return Suggestion(key=best.key, floor=floor, total=total, decided_by=decided_by)
-
-
-def explain(suggestion: Suggestion) -> str:
-    """Why, in words, without saying who rated what."""
-    level = LEVEL_IN_WORDS[suggestion.floor]
-    if suggestion.floor == HIGHEST:
-        first = "You both love this one."
-    else:
-        first = f"It's the best option for whichever of you likes it least: neither of you rated it below '{level}'."
-    if suggestion.decided_by == "total":
-        return f"{first} Another option was just as good on that count; this one was liked more overall."
-    if suggestion.decided_by == "order":
-        return f"{first} Another option came out exactly level; this one was added first."
-    return first

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.core.errors import ServiceError
@@ -170,7 +171,7 @@ def view_write(request: AuthenticatedHttpRequest, decision_id: int) -> HttpRespo
         ViewForm,
         "view_form",
         lambda d, data: services.decision_write_view(actor=request.user, decision=d, text=data["text"]),
-        "Your view is saved, just for you until you've both written yours.",
+        _("Your view is saved, just for you until you've both written yours."),
     )
 
 
@@ -183,7 +184,7 @@ def summary_write(request: AuthenticatedHttpRequest, decision_id: int) -> HttpRe
         SummaryForm,
         "summary_form",
         lambda d, data: services.decision_write_summary(actor=request.user, decision=d, text=data["text"]),
-        "Your summary is with your partner now.",
+        _("Your summary is with your partner now."),
     )
 
 
@@ -196,7 +197,7 @@ def summary_confirm(request: AuthenticatedHttpRequest, decision_id: int) -> Http
         None,
         "",
         lambda d, data: services.decision_confirm_summary(actor=request.user, decision=d),
-        "Thank you. You said it was heard right.",
+        _("Thank you. You said it was heard right."),
     )
 
 
@@ -209,7 +210,7 @@ def summary_correct(request: AuthenticatedHttpRequest, decision_id: int) -> Http
         CorrectionForm,
         "correction_form",
         lambda d, data: services.decision_correct_summary(actor=request.user, decision=d, note=data["note"]),
-        "Your note is with your partner, for another go.",
+        _("Your note is with your partner, for another go."),
     )
 
 
@@ -224,7 +225,7 @@ def option_add(request: AuthenticatedHttpRequest, decision_id: int) -> HttpRespo
         lambda d, data: services.option_add(
             actor=request.user, decision=d, text=data["text"], is_compromise=data["is_compromise"]
         ),
-        "Option added. Rate it too, privately.",
+        _("Option added. Rate it too, privately."),
     )
 
 
@@ -261,7 +262,7 @@ def option_edit(request: AuthenticatedHttpRequest, option_id: int) -> HttpRespon
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Option saved. You'll both want to rate the new wording.")
+            messages.success(request, _("Option saved. You'll both want to rate the new wording."))
             return redirect("decisions:detail", decision.pk)
     return render(
         request,
@@ -294,15 +295,17 @@ def ratings_save(request: AuthenticatedHttpRequest, decision_id: int) -> HttpRes
     if changed:
         messages.error(
             request,
-            "An option changed while you were rating, so its rating wasn't saved. Read the new wording and rate it "
-            "again; your other ratings are saved.",
+            _(
+                "An option changed while you were rating, so its rating wasn't saved. Read the new wording and rate "
+                "it again; your other ratings are saved."
+            ),
         )
     elif done and Decision.objects.get(pk=decision.pk).stage == Stage.AGREEING:
-        messages.success(request, "You've both finished rating. Here is the fairest option.")
+        messages.success(request, _("You've both finished rating. Here is the fairest option."))
     elif done:
-        messages.success(request, "Your ratings are in. The suggestion shows once you've both finished.")
+        messages.success(request, _("Your ratings are in. The suggestion shows once you've both finished."))
     else:
-        messages.success(request, "Your ratings are saved, just for you.")
+        messages.success(request, _("Your ratings are saved, just for you."))
     return redirect("decisions:detail", decision.pk)
 
 
@@ -315,7 +318,7 @@ def ratings_reopen(request: AuthenticatedHttpRequest, decision_id: int) -> HttpR
         None,
         "",
         lambda d, data: services.ratings_reopen(actor=request.user, decision=d),
-        "Back to the options. Your ratings are kept; change any you like.",
+        _("Back to the options. Your ratings are kept; change any you like."),
     )
 
 
@@ -350,7 +353,9 @@ def agreement_sign(request: AuthenticatedHttpRequest, decision_id: int) -> HttpR
         return redirect("decisions:detail", decision.pk)
     messages.success(
         request,
-        "You've both signed. The trial has started." if agreed else "You've signed. It starts once you've both signed.",
+        _("You've both signed. The trial has started.")
+        if agreed
+        else _("You've signed. It starts once you've both signed."),
     )
     return redirect("decisions:detail", decision.pk)
 
@@ -366,7 +371,7 @@ def review_submit(request: AuthenticatedHttpRequest, decision_id: int) -> HttpRe
         lambda d, data: services.review_submit(
             actor=request.user, decision=d, level=data["level"], next_step=data["next_step"]
         ),
-        "Thank you. Your look back is saved, just for you.",
+        _("Thank you. Your look back is saved, just for you."),
     )
 
 
@@ -379,7 +384,7 @@ def decision_set_aside(request: AuthenticatedHttpRequest, decision_id: int) -> H
         None,
         "",
         lambda d, data: services.decision_set_aside(actor=request.user, decision=d),
-        "Set aside. Everything is kept, ready for whenever you pick it up again.",
+        _("Set aside. Everything is kept, ready for whenever you pick it up again."),
     )
 
 
@@ -392,7 +397,7 @@ def decision_resume(request: AuthenticatedHttpRequest, decision_id: int) -> Http
         None,
         "",
         lambda d, data: services.decision_resume(actor=request.user, decision=d),
-        "Picked up again, right where you left it.",
+        _("Picked up again, right where you left it."),
     )
 
 
@@ -435,7 +440,7 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Proposed. It starts only if your partner says yes too.")
+            messages.success(request, _("Proposed. It starts only if your partner says yes too."))
             return redirect("decisions:experiment", experiment.pk)
     return render(
         request,
@@ -461,7 +466,7 @@ def experiment_counter(request: AuthenticatedHttpRequest, experiment_id: int) ->
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Your version is with your partner. It starts only if you both say yes.")
+            messages.success(request, _("Your version is with your partner. It starts only if you both say yes."))
             return redirect("decisions:experiment", counter.pk)
     return render(
         request,
@@ -514,7 +519,7 @@ def experiment_consent(request: AuthenticatedHttpRequest, experiment_id: int) ->
         request,
         experiment_id,
         lambda e: services.experiment_consent(actor=request.user, experiment=e),
-        "You both said yes. Either of you can end it at any moment.",
+        _("You both said yes. Either of you can end it at any moment."),
     )
 
 
@@ -525,7 +530,7 @@ def experiment_not_now(request: AuthenticatedHttpRequest, experiment_id: int) ->
         request,
         experiment_id,
         lambda e: services.experiment_not_now(actor=request.user, experiment=e),
-        "Not now. No reason needed.",
+        _("Not now. No reason needed."),
     )
 
 
@@ -536,7 +541,7 @@ def experiment_withdraw(request: AuthenticatedHttpRequest, experiment_id: int) -
         request,
         experiment_id,
         lambda e: services.experiment_withdraw(actor=request.user, experiment=e),
-        "Withdrawn.",
+        _("Withdrawn."),
     )
 
 
@@ -547,7 +552,7 @@ def experiment_end(request: AuthenticatedHttpRequest, experiment_id: int) -> Htt
         request,
         experiment_id,
         lambda e: services.experiment_end(actor=request.user, experiment=e),
-        "Ended. Here is the way out you agreed on.",
+        _("Ended. Here is the way out you agreed on."),
     )
 
 
@@ -562,7 +567,7 @@ def debrief_write(request: AuthenticatedHttpRequest, experiment_id: int) -> Http
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Your notes are saved. They show together once you've both written yours.")
+            messages.success(request, _("Your notes are saved. They show together once you've both written yours."))
             return redirect("decisions:experiment", experiment.pk)
     return _experiment(request, experiment, status=400, debrief_form=form)
 

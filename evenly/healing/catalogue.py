@@ -98,7 +98,8 @@ TOPICS: tuple[Topic, ...] = (
             Resource(
                 key="body-keeps-the-score",
                 title=_("The Body Keeps the Score"),
-                by="Bessel van der Kolk",
+                # Translators: the author's name, kept exactly as written.
+                by=_("Bessel van der Kolk"),
                 summary=_("A widely read book on how trauma lives in the body, and the many ways people heal."),
             ),
         ),
@@ -114,19 +115,22 @@ TOPICS: tuple[Topic, ...] = (
             Resource(
                 key="come-as-you-are",
                 title=_("Come As You Are"),
-                by="Emily Nagoski",
+                # Translators: the author's name, kept exactly as written.
+                by=_("Emily Nagoski"),
                 summary=_("Desire and arousal: why they differ between people and over time, and why that's normal."),
             ),
             Resource(
                 key="mating-in-captivity",
                 title=_("Mating in Captivity"),
-                by="Esther Perel",
+                # Translators: the author's name, kept exactly as written.
+                by=_("Esther Perel"),
                 summary=_("Keeping desire alive in a long relationship, between closeness and freedom."),
             ),
             Resource(
                 key="hold-me-tight",
                 title=_("Hold Me Tight"),
-                by="Sue Johnson",
+                # Translators: the author's name, kept exactly as written.
+                by=_("Sue Johnson"),
                 summary=_(
                     "Conversations for feeling close and safe with each other, from emotionally focused therapy."
                 ),
@@ -134,7 +138,8 @@ TOPICS: tuple[Topic, ...] = (
             Resource(
                 key="nonviolent-communication",
                 title=_("Nonviolent Communication"),
-                by="Marshall B. Rosenberg",
+                # Translators: the author's name, kept exactly as written.
+                by=_("Marshall B. Rosenberg"),
                 summary=_(
                     "Saying what you observe, feel, need and ask for, without blame: the idea behind our feelings list."
                 ),
@@ -142,13 +147,15 @@ TOPICS: tuple[Topic, ...] = (
             Resource(
                 key="seven-principles",
                 title=_("The Seven Principles for Making Marriage Work"),
-                by="John Gottman, Nan Silver",
+                # Translators: the author's name, kept exactly as written.
+                by=_("John Gottman, Nan Silver"),
                 summary=_("Research-based habits of couples who stay close, for any kind of committed couple."),
             ),
             Resource(
                 key="why-does-he-do-that",
                 title=_("Why Does He Do That?"),
-                by="Lundy Bancroft",
+                # Translators: the author's name, kept exactly as written.
+                by=_("Lundy Bancroft"),
                 summary=_(
                     "On controlling and abusive behaviour in relationships, for anyone wondering "
                     "whether that is what is happening."

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from evenly.coaching.widgets import CoachedTextarea
@@ -19,7 +20,8 @@ class ShareForm(forms.Form):
 
 
 def _country_choices() -> list[tuple[str, str]]:
-    return [(country.code, country.name) for country in helplines.everything()]
+    # Called each time the field is shown, so the names read in the reader's language.
+    return [(country.code, gettext(country.name)) for country in helplines.everything()]
 
 
 class CountryForm(forms.Form):

@@ -21,6 +21,20 @@ from datetime import date
 CHECKED = date(2026, 12, 2)
 
 
+# Everything marked below, so the page translates exactly these and passes
+# numbers through untouched.
+MARKED: set[str] = set()
+
+
+def gettext_noop(text: str) -> str:
+    """Marks words for the translators (makemessages knows this name) without
+    importing Django; they are translated where they are shown. A service's
+    own name is marked too, so every word on the page goes through the
+    catalogue, and its translation is the name exactly as written."""
+    MARKED.add(text)
+    return text
+
+
 @dataclass(frozen=True)
 class Line:
     name: str
@@ -44,14 +58,14 @@ class Country:
 COUNTRIES: tuple[Country, ...] = (
     Country(
         code="GB",
-        name="United Kingdom",
+        name=gettext_noop("United Kingdom"),
         emergency="999",
         lines=(
             Line(
-                name="National Domestic Abuse Helpline (run by Refuge)",
+                name=gettext_noop("National Domestic Abuse Helpline (run by Refuge)"),
                 url="https://www.nationaldahelpline.org.uk/",
                 phone="0808 2000 247",
-                hours="Free, 24 hours",
+                hours=gettext_noop("Free, 24 hours"),
                 source="https://www.refuge.org.uk/category/news/",
                 checked=CHECKED,
                 own_page=True,
@@ -60,15 +74,16 @@ COUNTRIES: tuple[Country, ...] = (
     ),
     Country(
         code="US",
-        name="United States",
+        name=gettext_noop("United States"),
         emergency="911",
         lines=(
             Line(
-                name="National Domestic Violence Hotline",
+                # Translators: the service's own name; keep it exactly as written.
+                name=gettext_noop("National Domestic Violence Hotline"),
                 url="https://www.thehotline.org/",
                 phone="1-800-799-7233",
-                text="Text START to 88788",
-                hours="24 hours",
+                text=gettext_noop("Text START to 88788"),
+                hours=gettext_noop("24 hours"),
                 source="https://ovc.ojp.gov/news/grantee-news/national-domestic-violence-hotline-answers-6-million-contacts",
                 checked=CHECKED,
                 own_page=False,
@@ -77,13 +92,15 @@ COUNTRIES: tuple[Country, ...] = (
     ),
     Country(
         code="CA",
-        name="Canada",
+        name=gettext_noop("Canada"),
         emergency="911",
         lines=(
             Line(
-                name="ShelterSafe (Women's Shelters Canada): shelters near you and their 24-hour crisis lines",
+                name=gettext_noop(
+                    "ShelterSafe (Women's Shelters Canada): shelters near you and their 24-hour crisis lines"
+                ),
                 url="https://sheltersafe.ca/",
-                hours="Shelter crisis lines are mostly open 24 hours",
+                hours=gettext_noop("Shelter crisis lines are mostly open 24 hours"),
                 source="https://sheltersafe.ca/about-shelters/",
                 checked=CHECKED,
                 own_page=True,
@@ -92,15 +109,16 @@ COUNTRIES: tuple[Country, ...] = (
     ),
     Country(
         code="AU",
-        name="Australia",
+        name=gettext_noop("Australia"),
         emergency="000",
         lines=(
             Line(
-                name="1800RESPECT",
+                # Translators: the service's own name; keep it exactly as written.
+                name=gettext_noop("1800RESPECT"),
                 url="https://www.1800respect.org.au/",
                 phone="1800 737 732",
-                text="Text 0458 737 732",
-                hours="24 hours",
+                text=gettext_noop("Text 0458 737 732"),
+                hours=gettext_noop("24 hours"),
                 source="https://thedailyaus.com.au/stories/1800-respect-text-messaging/",
                 checked=CHECKED,
                 own_page=False,
@@ -109,14 +127,15 @@ COUNTRIES: tuple[Country, ...] = (
     ),
     Country(
         code="IE",
-        name="Ireland",
-        emergency="112 or 999",
+        name=gettext_noop("Ireland"),
+        emergency=gettext_noop("112 or 999"),
         lines=(
             Line(
-                name="Women's Aid 24hr National Freephone Helpline",
+                # Translators: the service's own name; keep it exactly as written.
+                name=gettext_noop("Women's Aid 24hr National Freephone Helpline"),
                 url="https://www.womensaid.ie/",
                 phone="1800 341 900",
-                hours="Free, 24 hours",
+                hours=gettext_noop("Free, 24 hours"),
                 source="https://www.womensaid.ie/about/newsevents/news/2016/09/05/media-release-41-calls-a-day-to-womens-aid-in-2016/",
                 checked=CHECKED,
                 own_page=True,
@@ -125,14 +144,15 @@ COUNTRIES: tuple[Country, ...] = (
     ),
     Country(
         code="DE",
-        name="Deutschland (Germany)",
-        emergency="110 (Polizei) or 112",
+        name=gettext_noop("Deutschland (Germany)"),
+        emergency=gettext_noop("110 (Polizei) or 112"),
         lines=(
             Line(
-                name="Hilfetelefon Gewalt gegen Frauen",
+                # Translators: the service's own name; keep it exactly as written.
+                name=gettext_noop("Hilfetelefon Gewalt gegen Frauen"),
                 url="https://www.hilfetelefon.de/",
                 phone="116 016",
-                hours="Kostenfrei, rund um die Uhr, in 18 Sprachen (free, 24 hours, in 18 languages)",
+                hours=gettext_noop("Kostenfrei, rund um die Uhr, in 18 Sprachen (free, 24 hours, in 18 languages)"),
                 source="https://www.hilfetelefon.de/das-hilfetelefon/angebot-im-ueberblick.html",
                 checked=CHECKED,
                 own_page=True,
@@ -145,11 +165,11 @@ COUNTRIES: tuple[Country, ...] = (
 # find one, and the one fact that holds across the European Union.
 FALLBACK = Country(
     code="",
-    name="Somewhere else",
-    emergency="your local emergency number (112 in every EU country)",
+    name=gettext_noop("Somewhere else"),
+    emergency=gettext_noop("your local emergency number (112 in every EU country)"),
     lines=(
         Line(
-            name="Find a helpline: a directory of free, confidential helplines by country",
+            name=gettext_noop("Find a helpline: a directory of free, confidential helplines by country"),
             url="https://findahelpline.com/",
             source="https://findahelpline.com/AU",
             checked=CHECKED,

@@ -40,7 +40,8 @@ class Reading(Enum):
 
 def reading(answers: Mapping[str, str]) -> Reading:
     chosen = [answers.get(key, "skip") for key, _question in QUESTIONS]
-    if any(answer in ("often", _("sometimes")) for answer in chosen):
+    # Stored answer values, never their (translated) labels.
+    if any(answer in ("often", "sometimes") for answer in chosen):
         return Reading.SIGNS
     if all(answer == "no" for answer in chosen):
         return Reading.NONE_CHOSEN

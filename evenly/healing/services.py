@@ -5,6 +5,7 @@ neutral notice."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from evenly.accounts.models import User
@@ -48,7 +49,9 @@ def resource_share(*, actor: User, key: str, note: str) -> SavedResource:
     partnership = partnership_for(actor=actor, refusal=_("Sharing is for a shared space with your partner."))
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
-        raise ServiceError(_("A note can be up to %(limit)s characters.") % {"limit": f"{NOTE_MAX:,}"})
+        raise ServiceError(
+            _("A note can be up to %(limit)s characters.") % {"limit": number_format(NOTE_MAX, force_grouping=True)}
+        )
     with transaction.atomic():
         saved, _created = SavedResource.objects.get_or_create(author=actor, resource_key=_known(key))
         first_time = not saved.is_shared or saved.couple_id != partnership.couple_id

@@ -106,7 +106,7 @@ def _country(request: AuthenticatedHttpRequest, code: str | None) -> helplines.C
         ctx = request.couple_ctx  # type: ignore[attr-defined]
         zone = ctx.couple.timezone if ctx and ctx.couple else ""
         code = helplines.guess_code(zone)
-    return helplines.for_code(code)
+    return selectors.helplines_shown(helplines.for_code(code))
 
 
 @never_cache

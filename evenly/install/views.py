@@ -21,11 +21,14 @@ from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
 from evenly.install import services
 from evenly.install.forms import HomeScreenForm
+from evenly.install.models import AppName
 
 
 @require_GET
 def manifest(request: HttpRequest) -> HttpResponse:
-    name = services.home_screen_name(viewer=request.user)  # type: ignore[arg-type]
+    # The name in the person's own language ("Notes" reads "Notas" in Spanish): a plain
+    # name only draws less attention if it is in the language of the rest of the phone.
+    name = str(AppName(services.home_screen_name(viewer=request.user)).label)  # type: ignore[arg-type]
     body = {
         "name": name,
         "short_name": name,

@@ -4,6 +4,9 @@ import re
 from typing import TYPE_CHECKING
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from evenly.coaching.widgets import CoachedTextarea
@@ -14,10 +17,14 @@ if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
 
-def _long(limit: int) -> str:
-    return _("That's longer than %(limit)s characters. Your words are kept here; could you shorten it?") % {
-        "limit": f"{limit:,}"
+def _long_now(limit: int) -> str:
+    return gettext("That's longer than %(limit)s characters. Your words are kept here; could you shorten it?") % {
+        "limit": number_format(limit, force_grouping=True)
     }
+
+
+# Built at import, shown much later: lazy, so it reads in the language of whoever sees it.
+_long = lazy(_long_now, str)
 
 
 def _area(rows: int) -> forms.Textarea:

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from evenly.accounts.models import User
@@ -44,7 +45,7 @@ def _text(value: str, *, limit: int, field: str) -> str:
     if len(value) > limit:
         raise ServiceError(
             _("%(field)s is longer than %(limit)s characters. Your words are kept below; could you shorten it?")
-            % {"field": field, "limit": f"{limit:,}"}
+            % {"field": field, "limit": number_format(limit, force_grouping=True)}
         )
     return value
 
@@ -147,7 +148,7 @@ def entry_share_to_agenda(*, actor: User, entry: Entry, excerpt: str = "") -> Ag
     if len(words) > AGENDA_MAX:
         raise ServiceError(
             _("The agenda holds up to %(limit)s characters. Choose an excerpt to share instead.")
-            % {"limit": f"{AGENDA_MAX:,}"}
+            % {"limit": number_format(AGENDA_MAX, force_grouping=True)}
         )
     with transaction.atomic():
         item = checkins.topic_add(actor=actor, text=words, limit=AGENDA_MAX)

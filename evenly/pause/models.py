@@ -3,15 +3,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class RevisitChoice(models.TextChoices):
-    UNDECIDED = "undecided", "Not decided yet"
-    IN_20_MINUTES = "in_20_minutes", "In 20 minutes"
-    TONIGHT = "tonight", "Tonight"
-    TOMORROW = "tomorrow", "Tomorrow"
-    NEXT_CHECK_IN = "next_check_in", "At our next check-in"
-    AT_TIME = "at_time", "At a time I choose"
+    UNDECIDED = "undecided", _("Not decided yet")
+    IN_20_MINUTES = "in_20_minutes", _("In 20 minutes")
+    TONIGHT = "tonight", _("Tonight")
+    TOMORROW = "tomorrow", _("Tomorrow")
+    NEXT_CHECK_IN = "next_check_in", _("At our next check-in")
+    AT_TIME = "at_time", _("At a time I choose")
 
 
 class Pause(models.Model):

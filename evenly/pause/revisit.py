@@ -10,7 +10,12 @@ LATEST_CUSTOM = timedelta(days=30)
 
 
 class RevisitError(ValueError):
-    pass
+    """Its message is an English sentence, translated where it is shown."""
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for translation without importing Django (see `evenly.pause.services`)."""
+    return message
 
 
 def revisit_time(choice: str, *, now: datetime, custom: datetime | None = None) -> datetime | None:
@@ -32,10 +37,10 @@ def revisit_time(choice: str, *, now: datetime, custom: datetime | None = None) 
         return tomorrow
     if choice == "at_time":
         if custom is None:
-            raise RevisitError("Choose a date and time.")
+            raise RevisitError(gettext_noop("Choose a date and time."))
         if custom <= now:
-            raise RevisitError("Choose a time in the future.")
+            raise RevisitError(gettext_noop("Choose a time in the future."))
         if custom - now > LATEST_CUSTOM:
-            raise RevisitError("Choose a time within the next 30 days.")
+            raise RevisitError(gettext_noop("Choose a time within the next 30 days."))
         return custom
-    raise RevisitError("Choose one of the options.")
+    raise RevisitError(gettext_noop("Choose one of the options."))

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from evenly.accounts.models import User
 from evenly.consent.forgetting import REMINDER_GRACE, sweep_at
@@ -15,15 +16,13 @@ from evenly.pause.models import Pause, RevisitChoice
 from evenly.pause.revisit import RevisitError, revisit_time
 from evenly.pause.tasks import send_revisit_reminder
 
-NOT_PARTNERED = "A pause is for a shared space with your partner."
-
 
 def pause_start(*, actor: User) -> Pause:
     """Pause everything shared, for both partners, at once. No reason is asked,
     and pressing again while paused simply returns the same pause."""
     context = couple_context(viewer=actor)
     if context.couple is None or not context.is_partnered:
-        raise ServiceError(NOT_PARTNERED)
+        raise ServiceError(_("A pause is for a shared space with your partner."))
     existing = Pause.objects.filter(couple=context.couple, paused_by=actor, lifted_at__isnull=True).first()
     if existing:
         return existing
@@ -40,14 +39,14 @@ def pause_start(*, actor: User) -> Pause:
 
 def pause_set_revisit(*, actor: User, pause: Pause, choice: str, custom_local: datetime | None = None) -> Pause:
     if pause.paused_by_id != actor.pk or not pause.is_active:
-        raise ServiceError("Only the partner who paused can choose when to come back to it.")
+        raise ServiceError(_("Only the partner who paused can choose when to come back to it."))
     zone = couple_zone(pause.couple)
     now_local = timezone.now().astimezone(zone)
     custom = couple_time(custom_local, zone).astimezone(zone) if custom_local else None
     try:
         when = revisit_time(choice, now=now_local, custom=custom)
     except RevisitError as error:
-        raise ServiceError(str(error)) from error
+        raise ServiceError(_(str(error))) from error  # marked in revisit.py
     with transaction.atomic():
         pause.revisit_choice = RevisitChoice(choice)
         pause.revisit_at = when
@@ -60,7 +59,7 @@ def pause_set_revisit(*, actor: User, pause: Pause, choice: str, custom_local: d
 
 def pause_lift(*, actor: User, pause: Pause) -> None:
     if pause.paused_by_id != actor.pk:
-        raise ServiceError("Only the partner who paused can lift it.")
+        raise ServiceError(_("Only the partner who paused can lift it."))
     now = timezone.now()
     with transaction.atomic():
         lifted = Pause.objects.filter(pk=pause.pk, lifted_at__isnull=True).update(lifted_at=now)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from evenly.core.errors import ServiceError
@@ -55,7 +56,7 @@ def pause_revisit(request: AuthenticatedHttpRequest) -> HttpResponse:
             form.add_error("at" if form.cleaned_data["choice"] == "at_time" else "choice", error.message)
         else:
             messages.success(
-                request, "Noted. You'll both get a gentle reminder then." if pause.revisit_at else "Noted."
+                request, _("Noted. You'll both get a gentle reminder then.") if pause.revisit_at else _("Noted.")
             )
             return redirect("pause:page")
     return render(request, "pause/page.html", {"pause": pause, "form": form}, status=400)
@@ -69,7 +70,7 @@ def pause_lift(request: AuthenticatedHttpRequest) -> HttpResponse:
     except Exception:
         return redirect("home")  # Lifting twice is harmless.
     services.pause_lift(actor=request.user, pause=pause)
-    messages.success(request, "The pause is lifted.")
+    messages.success(request, _("The pause is lifted."))
     return redirect("home")
 
 

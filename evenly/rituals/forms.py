@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from evenly.rituals.models import (
@@ -124,7 +125,8 @@ def _catalogue_choices() -> list[Any]:
 
     grouped: list[Any] = [("", _("Nothing from the list"))]
     for _area, label, items in catalogue.items_by_area():
-        grouped.append((label, [(item.id, item.title) for item in items]))
+        # The English titles are translated as they are shown.
+        grouped.append((label, [(item.id, gettext(item.title)) for item in items]))
     return grouped
 
 

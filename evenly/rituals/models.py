@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from evenly.core.fields import EncryptedTextField
@@ -34,10 +35,11 @@ class Frequency(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    PROPOSED = "proposed", _("Waiting for a yes")
-    ACTIVE = "active", _("Running")
-    PAUSED = "paused", _("Paused")
-    ENDED = "ended", _("Ended")
+    # With a context: other pages say "Running" or "Ended" of other things.
+    PROPOSED = "proposed", pgettext_lazy("ritual status", "Waiting for a yes")
+    ACTIVE = "active", pgettext_lazy("ritual status", "Running")
+    PAUSED = "paused", pgettext_lazy("ritual status", "Paused")
+    ENDED = "ended", pgettext_lazy("ritual status", "Ended")
 
 
 class Ritual(models.Model):
@@ -81,7 +83,7 @@ class FeedTitle(models.TextChoices):
     PLANS = "Plans", _("Plans")
     BUSY = "Busy", _("Busy")
     CATCH_UP = "Catch-up", _("Catch-up")
-    HOME = "Home", _("Home")
+    HOME = "Home", pgettext_lazy("calendar event title", "Home")  # not the home page
 
 
 class CalendarFeed(models.Model):
@@ -138,16 +140,18 @@ class DesireEntry(Authored):
 
     @property
     def words(self) -> str:
-        """The entry in words: the catalogue item's title, its author's words, or both."""
+        """The entry in words: the catalogue item's title (in the reader's
+        language), its author's words, or both."""
         item = self.item
-        if item and self.text:
-            return f"{item.title}: {self.text}"
-        return item.title if item else self.text
+        title = gettext(item.title) if item else ""
+        if title and self.text:
+            return f"{title}: {self.text}"
+        return title or self.text
 
 
 class Answer(models.TextChoices):
     ME_TOO = "me_too", _("Me too")
-    CURIOUS = "curious", _("Curious")
+    CURIOUS = "curious", pgettext_lazy("answer to a desire", "Curious")
 
 
 class DesireResponse(models.Model):

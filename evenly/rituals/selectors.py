@@ -22,13 +22,15 @@ KEPT_AFTER = timedelta(days=28)
 EVENT_LENGTH = timedelta(hours=1)
 
 
-def ordinal_week(week: int) -> str:
+def _monthly_weekday(week: int) -> str:
+    """A weekday of the month, one whole sentence per week: the ordinal agrees
+    with the weekday differently from one language to the next."""
     return {
-        1: _("first"),
-        2: _("second"),
-        3: _("third"),
-        4: _("fourth"),
-        -1: _("last"),
+        1: _("On the first %(weekday)s of each month at %(time)s"),
+        2: _("On the second %(weekday)s of each month at %(time)s"),
+        3: _("On the third %(weekday)s of each month at %(time)s"),
+        4: _("On the fourth %(weekday)s of each month at %(time)s"),
+        -1: _("On the last %(weekday)s of each month at %(time)s"),
     }[week]
 
 
@@ -42,8 +44,7 @@ def describe(ritual: Ritual) -> str:
     if ritual.frequency == Frequency.FORTNIGHTLY:
         return _("Every other %(weekday)s at %(time)s") % values
     if ritual.frequency == Frequency.MONTHLY_WEEKDAY:
-        values["week"] = ordinal_week(ritual.week_of_month or 1)
-        return _("On the %(week)s %(weekday)s of each month at %(time)s") % values
+        return _monthly_weekday(ritual.week_of_month or 1) % values
     values["day"] = str(ritual.day_of_month)
     if (ritual.day_of_month or 1) > 28:
         return _("On day %(day)s of each month at %(time)s, or on the last day of a shorter month") % values
@@ -104,7 +105,7 @@ def rituals_page(*, viewer: User, partnership: Partnership) -> RitualsPage:
 def feed_for_token(*, token_hash: str) -> CalendarFeed | None:
     """The feed with this secret, while its owner is still in that couple."""
     return (
-        CalendarFeed.objects.select_related("couple")
+        CalendarFeed.objects.select_related("couple", "user")
         .filter(
             token_hash=token_hash,
             couple__ended_at__isnull=True,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from django.db import transaction
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from evenly.accounts.models import User
 from evenly.core.errors import ServiceError
+from evenly.core.localtime import WallTimeError, aware_local
 from evenly.core.models import NotificationKind, Visibility
 from evenly.core.notifications import notices_resolve, notify
 from evenly.core.realtime import publish
@@ -115,6 +116,18 @@ def _rule(
         raise ServiceError(missing_part(str(error))) from error
 
 
+def _refuse_a_first_time_the_clocks_skip_or_repeat(rule: recurrence.Recurrence, zone: tzinfo) -> None:
+    """The first occurrence is read like every planned time (core.localtime):
+    a wall time that doesn't happen that day, or happens twice, is refused
+    with the same message. Later ones follow the stated rules in
+    `evenly.rituals.recurrence`."""
+    first_day = next(recurrence.dates_from(rule, rule.starts_on))
+    try:
+        aware_local(datetime.combine(first_day, rule.at), zone)
+    except WallTimeError as error:
+        raise ServiceError(error.message) from error
+
+
 def _words(value: str, *, limit: int, required: str | None = None) -> str:
     value = (value or "").strip()
     if len(value) > limit:
@@ -147,7 +160,9 @@ def ritual_propose(
         raise ServiceError(_("Choose what kind of ritual it is."))
     words = _words(name, limit=NAME_MAX, required=_("Give it a name the two of you will recognise."))
     details = _words(about, limit=ABOUT_MAX)
-    if starts_on < timezone.localdate():
+    zone = couple_zone(partnership.couple)
+    # "Today" where the couple lives, inside a request or not.
+    if starts_on < timezone.localdate(timezone=zone):
         raise ServiceError(_("Choose a first day from today on."))
     rule = _rule(
         frequency=frequency,
@@ -157,6 +172,7 @@ def ritual_propose(
         week_of_month=week_of_month,
         day_of_month=day_of_month,
     )
+    _refuse_a_first_time_the_clocks_skip_or_repeat(rule, zone)
     with transaction.atomic():
         ritual = Ritual.objects.create(
             couple=partnership.couple,

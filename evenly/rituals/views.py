@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from evenly.accounts.language import speaking
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest
 from evenly.couples.access import partnership_or_404
@@ -22,6 +23,7 @@ from evenly.couples.selectors import couple_zone
 from evenly.rituals import desires, ical, selectors, services
 from evenly.rituals.access import get_ritual_for_user
 from evenly.rituals.forms import AppreciationForm, DesireAnswerForm, DesireForm, FeedForm, RitualForm
+from evenly.rituals.models import FeedTitle
 
 FEED_SESSION_KEY = "rituals_feed_token"
 
@@ -156,9 +158,13 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     found = selectors.feed_for_token(token_hash=services.feed_token_hash(token))
     if found is None:
         raise Http404
+    # The title its owner chose, in the owner's language: the calendar app
+    # that fetches the feed speaks for nobody.
+    with speaking(found.user):
+        title = str(FeedTitle(found.title).label)
     body = ical.render(
         events=selectors.feed_events(feed=found),
-        title=found.title,
+        title=title,
         stamp=timezone.now(),
         zone=couple_zone(found.couple),
     )

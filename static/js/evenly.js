@@ -83,7 +83,7 @@
     if (name.indexOf("timeout.") === 0 || name === "agreements.repair") { refreshPauseLayer(); }
     if (name.indexOf("pause.") === 0) {
       refreshPauseLayer();
-      if (name === "pause.lifted") { announce("The pause has been lifted."); }
+      if (name === "pause.lifted") { announce(body.dataset.pauseLiftedMessage || ""); }
     }
     // Any region that wants to follow an event listens for it on the body.
     body.dispatchEvent(new CustomEvent("evenly:" + name, { detail: message.ids }));

@@ -12,6 +12,12 @@ def test_it_reads_the_usual_ways_of_writing_pronouns():
     assert pronoun_key("  They ") == THEY
 
 
+def test_it_reads_pronouns_written_in_spanish():
+    assert pronoun_key("ella") == SHE
+    assert pronoun_key("Él") == HE
+    assert pronoun_key("elle") == THEY
+
+
 def test_it_uses_the_name_when_no_usable_pronoun_is_listed():
     assert pronoun_key("") == NAME
     assert pronoun_key("ze/hir") == NAME

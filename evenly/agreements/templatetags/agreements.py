@@ -57,7 +57,7 @@ def pause_companion(context: dict[str, Any]) -> dict[str, Any]:
         "mine": pause == state.mine,
         "timeout": timeout,
         "time_up": timeout is not None and timeout.ends_at <= timezone.now(),
-        "values": selectors.current_version(couple_id=ctx.couple_id, kind=Kind.VALUES),
+        "values": selectors.current_values_of(ctx),
         "repairs": repairs,
         "received": received,
         "next": _next_path(request),

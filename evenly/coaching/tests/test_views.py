@@ -5,6 +5,7 @@ from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from evenly.coaching.views import CHECKS_PER_MINUTE
 from evenly.coaching.widgets import CoachedTextarea
@@ -124,3 +125,45 @@ def test_the_partners_view_summary_and_a_check_in_reflection_are_reflections(ale
 
     assert SummaryForm().fields["text"].widget.context == "reflection"
     assert ViewForm().fields["text"].widget.context == "message"
+
+
+def test_in_english_the_coach_still_analyses(alex, client_for, monkeypatch):
+    from evenly.coaching import views
+
+    alex.language = "en"
+    alex.save(update_fields=["language"])
+    calls = []
+    real = views.analyze
+    monkeypatch.setattr(views, "analyze", lambda *a, **k: calls.append(a) or real(*a, **k))
+    page = check(client_for(alex), BLAMING).content.decode()
+    assert calls and "Use this wording" in page
+
+
+def test_in_spanish_it_says_once_that_it_reads_only_english_and_never_analyses(alex, client_for, monkeypatch):
+    from evenly.coaching import views
+
+    def no_analysis(*args, **kwargs):  # pragma: no cover - failing is the point
+        raise AssertionError("the coach analysed a Spanish text")
+
+    monkeypatch.setattr(views, "analyze", no_analysis)
+    alex.language = "es"
+    alex.save(update_fields=["language"])
+    client = client_for(alex)
+    first = client.post(URL, {"coach_field": "note", "note": "Nunca me escuchas."})
+    first_page = first.content.decode()
+    assert first.status_code == 200
+    assert "El coach solo entiende inglés por ahora" in first_page
+    assert "English" not in first_page
+    for _ in range(3):
+        later = client.post(URL, {"coach_field": "note", "note": BLAMING})
+        assert later.status_code == 200
+        assert later.content.decode().strip() == ""
+
+
+def test_in_spanish_the_widget_asks_only_when_the_page_loads():
+    class NoteForm(forms.Form):
+        note = forms.CharField(widget=CoachedTextarea)
+
+    assert 'hx-trigger="input changed delay:700ms, load"' in str(NoteForm()["note"])
+    with translation.override("es"):
+        assert 'hx-trigger="load"' in str(NoteForm()["note"])

@@ -98,3 +98,51 @@ def test_a_long_list_of_moments_comes_in_pages(alex, sam, client_for):  # type: 
     assert second.count('class="card"><a href="/checkins/moments/') == 5
     assert "?page=1" in second and "?page=3" not in second
     assert client.get("/checkins/moments/?page=abc").status_code == 200
+
+
+PAUSED_PAGES = [*PAGES, "/agreements/"]
+
+
+def _with_a_pact_and_repairs(alex, sam) -> None:  # type: ignore[no-untyped-def]
+    """What the pause notice shows: the values both signed and repair statements."""
+    from evenly.agreements.services import repair_add, repair_send, values_propose, version_sign
+
+    version = values_propose(actor=alex, touchstones=[], words="We stay kind, even when it is hard.")
+    version_sign(actor=sam, version=version)
+    repair_add(actor=alex, text="I'm sorry I raised my voice.", share=True)
+    repair_send(actor=sam, statement=repair_add(actor=sam, text="I'd like to try again.", share=True))
+
+
+def test_every_page_fits_the_budget_while_the_partner_pauses(alex, sam, client_for):  # type: ignore[no-untyped-def]
+    from evenly.pause.services import pause_start
+
+    _with_a_pact_and_repairs(alex, sam)
+    pause_start(actor=sam)
+    client = client_for(alex)
+    assert "pause-notice" in client.get("/").content.decode()
+    counts = {}
+    for page in PAUSED_PAGES:
+        client.get(page)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page)
+        assert response.status_code == 200, page
+        counts[page] = len(queries)
+    print(counts)
+    assert {page: n for page, n in counts.items() if n > BUDGET} == {}
+
+
+def test_every_page_fits_the_budget_while_the_viewer_pauses(alex, sam, client_for):  # type: ignore[no-untyped-def]
+    from evenly.pause.services import pause_start
+
+    _with_a_pact_and_repairs(alex, sam)
+    pause_start(actor=alex)
+    client = client_for(alex)
+    counts = {}
+    for page in [*PAUSED_PAGES, "/pause/"]:
+        client.get(page)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page)
+        assert response.status_code == 200, page
+        counts[page] = len(queries)
+    print(counts)
+    assert {page: n for page, n in counts.items() if n > BUDGET} == {}

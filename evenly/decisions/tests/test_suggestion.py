@@ -6,7 +6,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from evenly.decisions.suggestion import RatedOption, Suggestion, explain, suggest
+from evenly.decisions.suggestion import RatedOption, Suggestion, suggest
 
 rating = st.one_of(st.none(), st.integers(min_value=1, max_value=5))
 option_lists = st.lists(st.tuples(rating, rating), max_size=8).map(
@@ -68,13 +68,6 @@ def test_it_breaks_a_full_tie_by_which_came_first():
 def test_it_prefers_the_fairer_option_over_the_more_popular_one():
     options = [RatedOption("lopsided", 0, 5, 2), RatedOption("fair", 1, 3, 3)]
     assert suggest(options).key == "fair"  # type: ignore[union-attr]
-
-
-def test_it_explains_without_saying_who_rated_what():
-    text = explain(Suggestion(key=1, floor=3, total=7, decided_by="floor"))
-    assert text == ("It's the best option for whichever of you likes it least: neither of you rated it below 'okay'.")
-    assert "liked more overall" in explain(Suggestion(key=1, floor=3, total=8, decided_by="total"))
-    assert explain(Suggestion(key=1, floor=5, total=10, decided_by="floor")) == "You both love this one."
 
 
 def test_the_rule_is_pure_python():
