@@ -2,6 +2,10 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from evenly.checkins.defaults import RULE_MAX_CHARS, RULES_MAX
 from evenly.checkins.models import SHORT_MAX, TEXT_MAX, Impact, Leaning, Mode
@@ -10,8 +14,38 @@ from evenly.core.localtime import LocalDateTimeField
 from evenly.core.once import OnceField
 from evenly.journal import feelings
 
-LONG_MESSAGE = f"That's longer than {TEXT_MAX:,} characters. Could you shorten it a little? Your words are kept here."
-SHORT_MESSAGE = f"Please keep this under {SHORT_MAX:,} characters. Your words are kept here."
+
+def _long_message(limit: int) -> str:
+    return ngettext(
+        "That's longer than %(limit)s character. Could you shorten it a little? Your words are kept here.",
+        "That's longer than %(limit)s characters. Could you shorten it a little? Your words are kept here.",
+        limit,
+    ) % {"limit": number_format(limit, force_grouping=True)}
+
+
+def _short_message(limit: int) -> str:
+    return ngettext(
+        "Please keep this under %(limit)s character. Your words are kept here.",
+        "Please keep this under %(limit)s characters. Your words are kept here.",
+        limit,
+    ) % {"limit": number_format(limit, force_grouping=True)}
+
+
+def _rule_message(limit: int) -> str:
+    return ngettext(
+        "Please keep each rule under %(limit)s character.",
+        "Please keep each rule under %(limit)s characters.",
+        limit,
+    ) % {"limit": number_format(limit, force_grouping=True)}
+
+
+# Built when shown, so each person reads them in their own language.
+LONG_MESSAGE = lazy(_long_message, str)(TEXT_MAX)
+SHORT_MESSAGE = lazy(_short_message, str)(SHORT_MAX)
+RULE_MESSAGE = lazy(_rule_message, str)(RULE_MAX_CHARS)
+RATHER_NOT_SAY = _("I'd rather not say")
+CHOOSE_A_NUMBER = _("Choose a number from 1 (not really) to 5 (fully).")
+CHOOSE_WHEN = _("Choose a date and time.")
 
 
 def _coached(rows: int = 5, **attrs: str) -> CoachedTextarea:
@@ -21,48 +55,48 @@ def _coached(rows: int = 5, **attrs: str) -> CoachedTextarea:
 class MomentForm(forms.Form):
     once = OnceField()
     happened_on = forms.DateField(
-        label="When was it?",
+        label=_("When was it?"),
         widget=forms.DateInput(attrs={"type": "date"}),
         initial=timezone.localdate,
     )
     leaning = forms.ChoiceField(
-        label="How did it sit with you?", choices=Leaning.choices, widget=forms.RadioSelect, initial=Leaning.UNSURE
+        label=_("How did it sit with you?"), choices=Leaning.choices, widget=forms.RadioSelect, initial=Leaning.UNSURE
     )
     what_happened = forms.CharField(
-        label="What happened",
-        help_text="As a camera would have seen it: what was said and done, without guessing at reasons.",
+        label=_("What happened"),
+        help_text=_("As a camera would have seen it: what was said and done, without guessing at reasons."),
         max_length=TEXT_MAX,
         widget=_coached(6),
         error_messages={
-            "required": "Describe what happened, as a camera would have seen it.",
+            "required": _("Describe what happened, as a camera would have seen it."),
             "max_length": LONG_MESSAGE,
         },
     )
     feelings = forms.MultipleChoiceField(
-        label="What did you feel?",
+        label=_("What did you feel?"),
         required=False,
         choices=[(group, [(key, label) for key, label in items]) for group, items in feelings.GROUPS],
         widget=forms.CheckboxSelectMultiple,
     )
     trust_impact = forms.TypedChoiceField(
-        label="What it did to your sense of trust",
-        choices=[("", "I'd rather not say"), *Impact.choices],
+        label=_("What it did to your sense of trust"),
+        choices=[("", RATHER_NOT_SAY), *Impact.choices],
         coerce=int,
         empty_value=None,
         required=False,
         widget=forms.RadioSelect,
     )
     desire_impact = forms.TypedChoiceField(
-        label="What it did to your desire",
-        choices=[("", "I'd rather not say"), *Impact.choices],
+        label=_("What it did to your desire"),
+        choices=[("", RATHER_NOT_SAY), *Impact.choices],
         coerce=int,
         empty_value=None,
         required=False,
         widget=forms.RadioSelect,
     )
     cues = forms.CharField(
-        label="Cues you noticed",
-        help_text="In your body, your breathing, your voice, or in the room. Optional.",
+        label=_("Cues you noticed"),
+        help_text=_("In your body, your breathing, your voice, or in the room. Optional."),
         max_length=TEXT_MAX,
         required=False,
         widget=_coached(3),
@@ -75,7 +109,7 @@ class ShortTextForm(forms.Form):
     text = forms.CharField(
         max_length=SHORT_MAX,
         widget=_coached(2),
-        error_messages={"required": "Write a few words first.", "max_length": SHORT_MESSAGE},
+        error_messages={"required": _("Write a few words first."), "max_length": SHORT_MESSAGE},
     )
 
     def __init__(self, *args, label: str = "", **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -90,11 +124,11 @@ class GroundRulesForm(forms.Form):
         rules = rules or []
         for index in range(RULES_MAX):
             self.fields[f"rule_{index}"] = forms.CharField(
-                label=f"Ground rule {index + 1}",
+                label=gettext("Ground rule %(number)s") % {"number": index + 1},
                 required=False,
                 max_length=RULE_MAX_CHARS,
                 initial=rules[index] if index < len(rules) else "",
-                error_messages={"max_length": f"Please keep each rule under {RULE_MAX_CHARS} characters."},
+                error_messages={"max_length": RULE_MESSAGE},
             )
 
     def texts(self) -> list[str]:
@@ -103,7 +137,10 @@ class GroundRulesForm(forms.Form):
 
 class StartForm(forms.Form):
     mode = forms.ChoiceField(
-        label="How would you like to hold it?", choices=Mode.choices, widget=forms.RadioSelect, initial=Mode.TWO_DEVICES
+        label=_("How would you like to hold it?"),
+        choices=Mode.choices,
+        widget=forms.RadioSelect,
+        initial=Mode.TWO_DEVICES,
     )
     # With a plan in place, the button pressed says which: begin the planned
     # one now, or a separate one that keeps the plan.
@@ -112,8 +149,8 @@ class StartForm(forms.Form):
 
 class ScheduleForm(forms.Form):
     at = LocalDateTimeField(
-        label="When",
-        error_messages={"required": "Choose a date and time.", "invalid": "Choose a date and time."},
+        label=_("When"),
+        error_messages={"required": CHOOSE_WHEN, "invalid": CHOOSE_WHEN},
     )
 
 
@@ -128,7 +165,7 @@ class SayForm(forms.Form):
         widget=_coached(6),
         error_messages={"max_length": LONG_MESSAGE},
     )
-    said_aloud = forms.BooleanField(label="I said it aloud instead", required=False)
+    said_aloud = forms.BooleanField(label=_("I said it aloud instead"), required=False)
 
 
 class StepForm(forms.Form):
@@ -138,16 +175,16 @@ class StepForm(forms.Form):
 
 class RatingForm(forms.Form):
     felt_heard = forms.TypedChoiceField(
-        label="I felt heard",
+        label=_("I felt heard"),
         choices=[(n, str(n)) for n in range(1, 6)],
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose a number from 1 (not really) to 5 (fully)."},
+        error_messages={"required": CHOOSE_A_NUMBER},
     )
     equal_say = forms.TypedChoiceField(
-        label="I had an equal say",
+        label=_("I had an equal say"),
         choices=[(n, str(n)) for n in range(1, 6)],
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose a number from 1 (not really) to 5 (fully)."},
+        error_messages={"required": CHOOSE_A_NUMBER},
     )

@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from evenly.core.fields import EncryptedTextField
 from evenly.core.models import Authored
@@ -21,17 +23,17 @@ SHORT_MAX = 1000
 
 
 class Leaning(models.TextChoices):
-    LESS_SAY = "less_say", "I felt I had less say than I wanted"
-    MORE_SAY = "more_say", "I felt I took more of the say than I meant to"
-    UNSURE = "unsure", "I'm not sure yet"
+    LESS_SAY = "less_say", _("I felt I had less say than I wanted")
+    MORE_SAY = "more_say", _("I felt I took more of the say than I meant to")
+    UNSURE = "unsure", _("I'm not sure yet")
 
 
 class Impact(models.IntegerChoices):
-    TOOK_A_LOT = -2, "Took a lot away"
-    TOOK_A_LITTLE = -1, "Took a little away"
-    NONE = 0, "No change"
-    ADDED_A_LITTLE = 1, "Added a little"
-    ADDED_A_LOT = 2, "Added a lot"
+    TOOK_A_LOT = -2, _("Took a lot away")
+    TOOK_A_LITTLE = -1, _("Took a little away")
+    NONE = 0, _("No change")
+    ADDED_A_LITTLE = 1, _("Added a little")
+    ADDED_A_LOT = 2, _("Added a lot")
 
 
 class Moment(Authored):
@@ -59,8 +61,8 @@ class Moment(Authored):
 
 
 class AgendaKind(models.TextChoices):
-    TOPIC = "topic", "Topic"
-    MOMENT = "moment", "Moment"
+    TOPIC = "topic", pgettext_lazy("agenda item", "Topic")
+    MOMENT = "moment", pgettext_lazy("agenda item", "Moment")
 
 
 class AgendaItem(Authored):
@@ -116,15 +118,15 @@ class GroundRule(models.Model):
 
 
 class Status(models.TextChoices):
-    SCHEDULED = "scheduled", "Planned"
-    OPEN = "open", "Under way"
-    CLOSED = "closed", "Closed"
-    CANCELLED = "cancelled", "Cancelled"
+    SCHEDULED = "scheduled", pgettext_lazy("check-in status", "Planned")
+    OPEN = "open", pgettext_lazy("check-in status", "Under way")
+    CLOSED = "closed", pgettext_lazy("check-in status", "Closed")
+    CANCELLED = "cancelled", pgettext_lazy("check-in status", "Cancelled")
 
 
 class Mode(models.TextChoices):
-    TWO_DEVICES = "two_devices", "Each on our own device"
-    ONE_DEVICE = "one_device", "Together on one device, passing it between us"
+    TWO_DEVICES = "two_devices", _("Each on our own device")
+    ONE_DEVICE = "one_device", _("Together on one device, passing it between us")
 
 
 class CheckIn(models.Model):
@@ -170,9 +172,9 @@ class CheckIn(models.Model):
 
 
 class UtteranceKind(models.TextChoices):
-    STATEMENT = "statement", "Said"
-    REFLECTION = "reflection", "Heard"
-    CLARIFICATION = "clarification", "Clarified"
+    STATEMENT = "statement", pgettext_lazy("utterance", "Said")
+    REFLECTION = "reflection", pgettext_lazy("utterance", "Heard")
+    CLARIFICATION = "clarification", pgettext_lazy("utterance", "Clarified")
 
 
 class Utterance(Authored):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext
 
 from evenly.accounts.models import User
 from evenly.checkins import flow
@@ -29,12 +30,17 @@ from evenly.journal.selectors import TenderNote, notes_touching, shared_tender_t
 # ---- Ground rules ----
 
 
+def default_ground_rules() -> list[str]:
+    """Evenly's starting list, in the language of whoever reads it."""
+    return [gettext(rule) for rule in GROUND_RULES]
+
+
 def ground_rules(*, couple_id: int | None) -> list[str]:
     """The couple's list, or Evenly's starting list until they change it."""
     if couple_id is None:
-        return list(GROUND_RULES)
+        return default_ground_rules()
     rules = [rule.text for rule in GroundRule.objects.filter(couple_id=couple_id)]
-    return rules or list(GROUND_RULES)
+    return rules or default_ground_rules()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,9 @@ from datetime import date, datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from evenly.accounts.models import User
 from evenly.checkins import flow
@@ -45,19 +48,18 @@ from evenly.couples.selectors import couple_context, couple_zone, member_ids, pa
 from evenly.journal import feelings as feeling_list
 from evenly.pause.selectors import refuse_while_paused
 
-NOT_PARTNERED = "Check-ins are for a shared space with your partner. Invite them from “Us” first."
-PAUSED = "Paused for now. Everything stays just as it is until the pause is lifted; then you can carry on from here."
-TOO_LONG = f"That's longer than {TEXT_MAX:,} characters. Could you shorten it a little? Your words are kept below."
-STALE = (
+NOT_PARTNERED = _("Check-ins are for a shared space with your partner. Invite them from “Us” first.")
+PAUSED = _("Paused for now. Everything stays just as it is until the pause is lifted; then you can carry on from here.")
+STALE = _(
     "The check-in moved on while this was being sent, perhaps from another tab or device. "
     "Your words are still here below, so nothing is lost."
 )
-NOT_YOUR_STEP = "That step isn't yours just now. The page shows whose turn it is."
-NOT_OPEN = "This check-in isn't under way any more."
+NOT_YOUR_STEP = _("That step isn't yours just now. The page shows whose turn it is.")
+NOT_OPEN = _("This check-in isn't under way any more.")
 EMPTY = {
-    flow.Action.SPEAK: "Write your piece, or tick “I said it aloud”.",
-    flow.Action.REFLECT: "Write what you heard, in your own words, or tick “I said it aloud”.",
-    flow.Action.CLARIFY: "Write what you'd like to add or put differently, or tick “I said it aloud”.",
+    flow.Action.SPEAK: _("Write your piece, or tick “I said it aloud”."),
+    flow.Action.REFLECT: _("Write what you heard, in your own words, or tick “I said it aloud”."),
+    flow.Action.CLARIFY: _("Write what you'd like to add or put differently, or tick “I said it aloud”."),
 }
 KIND_FOR = {
     flow.Action.SPEAK: UtteranceKind.STATEMENT,
@@ -72,11 +74,19 @@ LATEST_PLAN = timedelta(days=60)
 
 
 def _refuse_while_paused(*, actor: User, couple_id: int) -> None:
-    refuse_while_paused(actor=actor, couple_id=couple_id, refusal=PAUSED)
+    refuse_while_paused(actor=actor, couple_id=couple_id, refusal=str(PAUSED))
+
+
+def _too_long(limit: int) -> str:
+    return ngettext(
+        "That's longer than %(limit)s character. Could you shorten it a little? Your words are kept below.",
+        "That's longer than %(limit)s characters. Could you shorten it a little? Your words are kept below.",
+        limit,
+    ) % {"limit": number_format(limit, force_grouping=True)}
 
 
 def _text(value: str, *, limit: int = TEXT_MAX, required: str | None = None) -> str:
-    value = check_length((value or "").strip(), limit=limit, message=TOO_LONG if limit == TEXT_MAX else None)
+    value = check_length((value or "").strip(), limit=limit, message=_too_long(limit) if limit == TEXT_MAX else None)
     if required and not value:
         raise ServiceError(required)
     return value
@@ -111,7 +121,7 @@ def moment_create(
         couple=context.couple,
         happened_on=happened_on,
         leaning=leaning,
-        what_happened=_text(what_happened, required="Describe what happened, as a camera would have seen it."),
+        what_happened=_text(what_happened, required=gettext("Describe what happened, as a camera would have seen it.")),
         feelings=feeling_list.join(feelings),
         trust_impact=trust_impact,
         desire_impact=desire_impact,
@@ -121,7 +131,7 @@ def moment_create(
 
 def moment_delete(*, actor: User, moment: Moment) -> None:
     if moment.author_id != actor.pk:
-        raise ServiceError("Only the person who wrote a moment can delete it.")
+        raise ServiceError(gettext("Only the person who wrote a moment can delete it."))
     with transaction.atomic():
         was_shared = moment.is_shared
         couple_id = moment.couple_id
@@ -132,10 +142,10 @@ def moment_delete(*, actor: User, moment: Moment) -> None:
 
 def moment_add_to_agenda(*, actor: User, moment: Moment) -> AgendaItem:
     """Share a moment with the partner by putting it on the couple's agenda."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if moment.author_id != actor.pk:
-        raise ServiceError("Only the person who wrote a moment can share it.")
+        raise ServiceError(gettext("Only the person who wrote a moment can share it."))
     with transaction.atomic():
         existing = AgendaItem.objects.filter(moment=moment, couple=context.couple, discussed_at__isnull=True).first()
         if existing:
@@ -152,7 +162,7 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
     """Withdraw a shared moment. It leaves the agenda unless a check-in has
     already talked about it; either way the partner no longer sees it."""
     if moment.author_id != actor.pk:
-        raise ServiceError("Only the person who wrote a moment can change who sees it.")
+        raise ServiceError(gettext("Only the person who wrote a moment can change who sees it."))
     with transaction.atomic():
         AgendaItem.objects.filter(moment=moment, discussed_at__isnull=True).delete()
         Moment.objects.filter(pk=moment.pk).update(visibility=Visibility.PRIVATE)
@@ -166,9 +176,9 @@ def moment_make_private(*, actor: User, moment: Moment) -> None:
 @once_per_token
 def topic_add(*, actor: User, text: str, limit: int = SHORT_MAX) -> AgendaItem:
     """A topic in the author's words; `limit` is longer for a journal excerpt."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
-    words = _text(text, limit=limit, required="Write a few words about the topic.")
+    words = _text(text, limit=limit, required=gettext("Write a few words about the topic."))
     with transaction.atomic():
         item = AgendaItem.objects.create(
             author=actor, couple=context.couple, visibility=Visibility.SHARED, kind=AgendaKind.TOPIC, text=words
@@ -179,9 +189,9 @@ def topic_add(*, actor: User, text: str, limit: int = SHORT_MAX) -> AgendaItem:
 
 def agenda_item_withdraw(*, actor: User, item: AgendaItem) -> None:
     if item.author_id != actor.pk:
-        raise ServiceError("Only the person who added this can take it off the agenda.")
+        raise ServiceError(gettext("Only the person who added this can take it off the agenda."))
     if not item.is_open:
-        raise ServiceError("A check-in has already talked about this, so it stays with that check-in.")
+        raise ServiceError(gettext("A check-in has already talked about this, so it stays with that check-in."))
     with transaction.atomic():
         if item.moment_id:
             Moment.objects.filter(pk=item.moment_id).update(visibility=Visibility.PRIVATE)
@@ -192,7 +202,7 @@ def agenda_item_withdraw(*, actor: User, item: AgendaItem) -> None:
 def agenda_item_mark_discussed(*, actor: User, checkin: CheckIn, item: AgendaItem) -> None:
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)
     if not checkin.is_open or item.couple_id != checkin.couple_id:
-        raise ServiceError(NOT_OPEN)
+        raise ServiceError(str(NOT_OPEN))
     with transaction.atomic():
         AgendaItem.objects.filter(pk=item.pk, discussed_at__isnull=True).update(
             discussed_in=checkin, discussed_at=timezone.now()
@@ -205,7 +215,7 @@ def talk_request_mark_discussed(*, actor: User, checkin: CheckIn, talk_request_i
 
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)
     if not checkin.is_open:
-        raise ServiceError(NOT_OPEN)
+        raise ServiceError(str(NOT_OPEN))
     with transaction.atomic():
         TalkRequest.objects.filter(pk=talk_request_id, couple_id=checkin.couple_id, addressed_at__isnull=True).update(
             addressed_at=timezone.now()
@@ -216,13 +226,13 @@ def talk_request_mark_discussed(*, actor: User, checkin: CheckIn, talk_request_i
 @once_per_token
 def parked_topic_add(*, actor: User, text: str) -> ParkedTopic:
     context = couple_context(viewer=actor)
-    words = _text(text, limit=SHORT_MAX, required="Write a few words so you'll recognise it later.")
+    words = _text(text, limit=SHORT_MAX, required=gettext("Write a few words so you'll recognise it later."))
     return ParkedTopic.objects.create(author=actor, couple=context.couple, text=words)
 
 
 def parked_topic_to_agenda(*, actor: User, parked: ParkedTopic) -> AgendaItem:
     if parked.author_id != actor.pk:
-        raise ServiceError("Only the person who parked a topic can move it.")
+        raise ServiceError(gettext("Only the person who parked a topic can move it."))
     with transaction.atomic():
         item = topic_add(actor=actor, text=parked.text)
         parked.delete()
@@ -231,7 +241,7 @@ def parked_topic_to_agenda(*, actor: User, parked: ParkedTopic) -> AgendaItem:
 
 def parked_topic_delete(*, actor: User, parked: ParkedTopic) -> None:
     if parked.author_id != actor.pk:
-        raise ServiceError("Only the person who parked a topic can remove it.")
+        raise ServiceError(gettext("Only the person who parked a topic can remove it."))
     parked.delete()
 
 
@@ -241,14 +251,14 @@ def parked_topic_delete(*, actor: User, parked: ParkedTopic) -> None:
 def ground_rules_save(*, actor: User, texts: list[str]) -> None:
     """Replace the couple's list. Either partner may edit it; if a check-in is
     waiting for both to accept the rules, it asks both again."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     rules = [_text(text, limit=RULE_MAX_CHARS) for text in texts]
     rules = [rule for rule in rules if rule]
     if not rules:
-        raise ServiceError("Keep at least one ground rule. You can always change it later.")
+        raise ServiceError(gettext("Keep at least one ground rule. You can always change it later."))
     if len(rules) > RULES_MAX:
-        raise ServiceError("Ten ground rules at most: a short list is easier to keep.")
+        raise ServiceError(gettext("Ten ground rules at most: a short list is easier to keep."))
     with transaction.atomic():
         GroundRule.objects.filter(couple=context.couple).delete()
         GroundRule.objects.bulk_create(
@@ -275,14 +285,14 @@ def ground_rules_save(*, actor: User, texts: list[str]) -> None:
 
 def checkin_schedule(*, actor: User, when: datetime) -> CheckIn:
     """Plan the next check-in, or move the one already planned."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     when = couple_time(when, couple_zone(context.couple))
     now = timezone.now()
     if when <= now:
-        raise ServiceError("Choose a time in the future.")
+        raise ServiceError(gettext("Choose a time in the future."))
     if when - now > LATEST_PLAN:
-        raise ServiceError("Choose a time within the next two months.")
+        raise ServiceError(gettext("Choose a time within the next two months."))
     with transaction.atomic():
         checkin = CheckIn.objects.select_for_update().filter(couple=context.couple, status=Status.SCHEDULED).first()
         if checkin is None:
@@ -313,7 +323,7 @@ def checkin_seen(*, actor: User, checkin: CheckIn) -> None:
 
 
 def checkin_cancel(*, actor: User, checkin: CheckIn) -> None:
-    partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     with transaction.atomic():
         cancelled = CheckIn.objects.filter(pk=checkin.pk, status=Status.SCHEDULED).update(status=Status.CANCELLED)
         if cancelled:
@@ -326,10 +336,10 @@ def checkin_start(*, actor: User, mode: str, keep_plan: bool = False) -> CheckIn
     separate one that leaves the plan in place. If the partner began one at
     the same moment, that one is the check-in. The partner's open pages show it
     at once, and a notice with the way in waits for them."""
-    context = partnership_for(actor=actor, refusal=NOT_PARTNERED)
+    context = partnership_for(actor=actor, refusal=str(NOT_PARTNERED))
     _refuse_while_paused(actor=actor, couple_id=context.couple_id)
     if mode not in Mode.values:
-        raise ServiceError("Choose how you'd like to hold it.")
+        raise ServiceError(gettext("Choose how you'd like to hold it."))
     partner = context.partner
     assert partner is not None
     try:
@@ -384,17 +394,17 @@ def checkin_act(
     try:
         step = flow.Action(action)
     except ValueError as error:
-        raise ServiceError(NOT_YOUR_STEP) from error
+        raise ServiceError(str(NOT_YOUR_STEP)) from error
     with transaction.atomic():
         locked = CheckIn.objects.select_for_update().get(pk=checkin.pk)
         if locked.status != Status.OPEN:
-            raise ServiceError(NOT_OPEN)
+            raise ServiceError(str(NOT_OPEN))
         _refuse_while_paused(actor=actor, couple_id=locked.couple_id)
         if version != locked.version:
-            raise ServiceError(STALE)
+            raise ServiceError(str(STALE))
         session = flow.Session.from_dict(locked.flow)
         if actor.pk not in session.partners:
-            raise ServiceError(NOT_YOUR_STEP)
+            raise ServiceError(str(NOT_YOUR_STEP))
         if locked.is_one_device and step == flow.Action.ACCEPT_RULES:
             acting = [who for who in session.partners if who not in session.accepted]
         elif locked.is_one_device and flow.holder(session) is not None:
@@ -405,12 +415,12 @@ def checkin_act(
         if step in flow.SAYING:
             words = _text(text)
             if not words and not said_aloud:
-                raise ServiceError(EMPTY[step])
+                raise ServiceError(str(EMPTY[step]))
         try:
             for who in acting:
                 session = flow.apply(session, who, step)
         except flow.FlowError as error:
-            raise ServiceError(NOT_YOUR_STEP) from error
+            raise ServiceError(str(NOT_YOUR_STEP)) from error
         if step in flow.SAYING:
             Utterance.objects.create(
                 author_id=acting[0],
@@ -444,9 +454,9 @@ def checkin_act(
 
 def _closed_for_member(*, actor: User, checkin: CheckIn) -> None:
     if checkin.status != Status.CLOSED:
-        raise ServiceError("This comes once the check-in is closed.")
+        raise ServiceError(gettext("This comes once the check-in is closed."))
     if actor.pk not in member_ids(couple_id=checkin.couple_id):
-        raise ServiceError(NOT_PARTNERED)
+        raise ServiceError(str(NOT_PARTNERED))
 
 
 def rating_save(*, actor: User, checkin: CheckIn, felt_heard: int, equal_say: int) -> Rating:
@@ -454,7 +464,7 @@ def rating_save(*, actor: User, checkin: CheckIn, felt_heard: int, equal_say: in
     partner that it was given."""
     _closed_for_member(actor=actor, checkin=checkin)
     if not (1 <= felt_heard <= 5 and 1 <= equal_say <= 5):
-        raise ServiceError("Choose a number from 1 to 5 for each.")
+        raise ServiceError(gettext("Choose a number from 1 to 5 for each."))
     rating, _ = Rating.objects.update_or_create(
         checkin=checkin, rater=actor, defaults={"felt_heard": felt_heard, "equal_say": equal_say}
     )
@@ -465,7 +475,7 @@ def rating_save(*, actor: User, checkin: CheckIn, felt_heard: int, equal_say: in
 def appreciation_add(*, actor: User, checkin: CheckIn, text: str) -> Appreciation:
     _closed_for_member(actor=actor, checkin=checkin)
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)
-    words = _text(text, limit=SHORT_MAX, required="Write a few words of appreciation, or leave it for now.")
+    words = _text(text, limit=SHORT_MAX, required=gettext("Write a few words of appreciation, or leave it for now."))
     with transaction.atomic():
         appreciation = Appreciation.objects.create(
             author=actor, couple_id=checkin.couple_id, visibility=Visibility.SHARED, checkin=checkin, text=words
@@ -478,7 +488,7 @@ def appreciation_add(*, actor: User, checkin: CheckIn, text: str) -> Appreciatio
 def next_step_add(*, actor: User, checkin: CheckIn, text: str) -> NextStep:
     _closed_for_member(actor=actor, checkin=checkin)
     _refuse_while_paused(actor=actor, couple_id=checkin.couple_id)
-    words = _text(text, limit=SHORT_MAX, required="Write the step as something one or both of you will do.")
+    words = _text(text, limit=SHORT_MAX, required=gettext("Write the step as something one or both of you will do."))
     with transaction.atomic():
         step = NextStep.objects.create(
             author=actor, couple_id=checkin.couple_id, visibility=Visibility.SHARED, checkin=checkin, text=words

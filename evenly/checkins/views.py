@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evenly.checkins import flow, selectors, services
@@ -36,23 +38,23 @@ from evenly.core.paging import page_of
 from evenly.pause.selectors import pause_state
 
 SAY_LABELS = {
-    flow.Action.SPEAK: "Your piece",
-    flow.Action.REFLECT: "What you heard",
-    flow.Action.CLARIFY: "What you'd like to add or put differently",
+    flow.Action.SPEAK: _("Your piece"),
+    flow.Action.REFLECT: _("What you heard"),
+    flow.Action.CLARIFY: _("What you'd like to add or put differently"),
 }
 SAY_HELP = {
-    flow.Action.SPEAK: "Speak from your own experience: what happened, and how it was for you.",
-    flow.Action.REFLECT: "In your own words, say back what you heard, before adding anything of yours.",
-    flow.Action.CLARIFY: "What did the reflection miss, or what would you put another way?",
+    flow.Action.SPEAK: _("Speak from your own experience: what happened, and how it was for you."),
+    flow.Action.REFLECT: _("In your own words, say back what you heard, before adding anything of yours."),
+    flow.Action.CLARIFY: _("What did the reflection miss, or what would you put another way?"),
 }
 
 
 def _topic_form(data: Any = None) -> ShortTextForm:
-    return ShortTextForm(data, prefix="topic", label="A topic for the agenda")
+    return ShortTextForm(data, prefix="topic", label=gettext("A topic for the agenda"))
 
 
 def _parked_form(data: Any = None) -> ShortTextForm:
-    return ShortTextForm(data, prefix="parked", label="Park a topic for later (only you see it)")
+    return ShortTextForm(data, prefix="parked", label=gettext("Park a topic for later (only you see it)"))
 
 
 # ---- The overview ----
@@ -137,7 +139,7 @@ def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ServiceError as error:
             form.add_error("at", error.message)
         else:
-            messages.success(request, "Planned. You'll both get a gentle reminder shortly before.")
+            messages.success(request, gettext("Planned. You'll both get a gentle reminder shortly before."))
             return redirect("checkins:index")
     return _index(request, status=400, schedule_form=form)
 
@@ -149,7 +151,7 @@ def cancel(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
     attempt(
         request,
         lambda: services.checkin_cancel(actor=request.user, checkin=checkin),
-        success="The plan is cancelled. You can plan another whenever you like.",
+        success=gettext("The plan is cancelled. You can plan another whenever you like."),
     )
     return redirect("checkins:index")
 
@@ -167,7 +169,7 @@ def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
-            messages.success(request, "Added to the agenda.")
+            messages.success(request, gettext("Added to the agenda."))
             return redirect_back(request, "checkins:index")
     return _index(request, status=400, topic_form=form)
 
@@ -177,7 +179,9 @@ def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
     item = get_agenda_item_for_member(viewer=request.user, item_id=item_id)
     attempt(
-        request, lambda: services.agenda_item_withdraw(actor=request.user, item=item), success="Taken off the agenda."
+        request,
+        lambda: services.agenda_item_withdraw(actor=request.user, item=item),
+        success=gettext("Taken off the agenda."),
     )
     return redirect_back(request, "checkins:index")
 
@@ -214,7 +218,7 @@ def parked_add(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
-            messages.success(request, "Parked. Only you can see it.")
+            messages.success(request, gettext("Parked. Only you can see it."))
             return redirect("checkins:index")
     return _index(request, status=400, parked_form=form)
 
@@ -226,7 +230,7 @@ def parked_to_agenda(request: AuthenticatedHttpRequest, parked_id: int) -> HttpR
     attempt(
         request,
         lambda: services.parked_topic_to_agenda(actor=request.user, parked=parked),
-        success="Moved to the shared agenda.",
+        success=gettext("Moved to the shared agenda."),
     )
     return redirect("checkins:index")
 
@@ -236,7 +240,7 @@ def parked_to_agenda(request: AuthenticatedHttpRequest, parked_id: int) -> HttpR
 def parked_delete(request: AuthenticatedHttpRequest, parked_id: int) -> HttpResponse:
     parked = get_own_parked_topic(viewer=request.user, parked_id=parked_id)
     services.parked_topic_delete(actor=request.user, parked=parked)
-    messages.success(request, "Removed.")
+    messages.success(request, gettext("Removed."))
     return redirect("checkins:index")
 
 
@@ -257,7 +261,7 @@ def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Ground rules saved. You both see the new list.")
+            messages.success(request, gettext("Ground rules saved. You both see the new list."))
             return redirect("checkins:index")
     return render(request, "checkins/rules.html", {"form": form}, status=400 if request.method == "POST" else 200)
 
@@ -330,7 +334,7 @@ def checkin_page(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResp
     if checkin.status == Status.CLOSED:
         return _closing(request, checkin)
     if checkin.status == Status.CANCELLED:
-        messages.info(request, "That plan was cancelled.")
+        messages.info(request, gettext("That plan was cancelled."))
         return redirect("checkins:index")
     return _checkin(request, checkin)
 
@@ -381,7 +385,7 @@ def act(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
             return redirect("checkins:checkin", checkin_id=checkin.pk)
         return _checkin(request, checkin, status=409, submitted=request.POST, error=error.message)
     if checkin.status == Status.CLOSED:
-        messages.success(request, "The check-in is closed. Thank you both for taking the time.")
+        messages.success(request, gettext("The check-in is closed. Thank you both for taking the time."))
     return redirect("checkins:checkin", checkin_id=checkin.pk)
 
 
@@ -397,8 +401,8 @@ def _closing(request: AuthenticatedHttpRequest, checkin: CheckIn, *, status: int
         "rating_form": forms.get("rating_form")
         or RatingForm(initial={"felt_heard": rating.felt_heard, "equal_say": rating.equal_say} if rating else None),
         "appreciation_form": forms.get("appreciation_form")
-        or ShortTextForm(prefix="appreciation", label="Something you appreciated (your partner will see it)"),
-        "step_form": forms.get("step_form") or ShortTextForm(prefix="step", label="A next step"),
+        or ShortTextForm(prefix="appreciation", label=gettext("Something you appreciated (your partner will see it)")),
+        "step_form": forms.get("step_form") or ShortTextForm(prefix="step", label=gettext("A next step")),
     }
     return render(request, "checkins/closing.html", context, status=status)
 
@@ -425,7 +429,7 @@ def rate(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Saved, privately. Only you will ever see your own numbers.")
+            messages.success(request, gettext("Saved, privately. Only you will ever see your own numbers."))
             return redirect("checkins:checkin", checkin_id=checkin.pk)
     return _closing(request, checkin, status=400, rating_form=form)
 
@@ -434,7 +438,7 @@ def rate(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
 @require_POST
 def appreciation(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
-    form = ShortTextForm(request.POST, prefix="appreciation", label="Something you appreciated")
+    form = ShortTextForm(request.POST, prefix="appreciation", label=gettext("Something you appreciated"))
     if form.is_valid():
         try:
             services.appreciation_add(
@@ -443,7 +447,7 @@ def appreciation(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResp
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
-            messages.success(request, "Your appreciation is shared.")
+            messages.success(request, gettext("Your appreciation is shared."))
             return redirect("checkins:checkin", checkin_id=checkin.pk)
     return _closing(request, checkin, status=400, appreciation_form=form)
 
@@ -452,7 +456,7 @@ def appreciation(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResp
 @require_POST
 def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
     checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
-    form = ShortTextForm(request.POST, prefix="step", label="A next step")
+    form = ShortTextForm(request.POST, prefix="step", label=gettext("A next step"))
     if form.is_valid():
         try:
             services.next_step_add(
@@ -461,7 +465,7 @@ def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpRespons
         except ServiceError as error:
             form.add_error("text", error.message)
         else:
-            messages.success(request, "Next step written down.")
+            messages.success(request, gettext("Next step written down."))
             return redirect("checkins:checkin", checkin_id=checkin.pk)
     return _closing(request, checkin, status=400, step_form=form)
 
@@ -486,7 +490,7 @@ def moment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Saved. This moment is private to you.")
+            messages.success(request, gettext("Saved. This moment is private to you."))
             return redirect("checkins:moment", moment_id=moment.pk)
     return render(request, "checkins/moment_form.html", {"form": form}, status=400 if request.method == "POST" else 200)
 
@@ -514,7 +518,7 @@ def moment_share(request: AuthenticatedHttpRequest, moment_id: int) -> HttpRespo
     attempt(
         request,
         lambda: services.moment_add_to_agenda(actor=request.user, moment=moment),
-        success="On the agenda. Your partner can now read this moment.",
+        success=gettext("On the agenda. Your partner can now read this moment."),
     )
     return redirect("checkins:moment", moment_id=moment.pk)
 
@@ -524,7 +528,7 @@ def moment_share(request: AuthenticatedHttpRequest, moment_id: int) -> HttpRespo
 def moment_private(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
     moment = get_own_moment(viewer=request.user, moment_id=moment_id)
     services.moment_make_private(actor=request.user, moment=moment)
-    messages.success(request, "Private again. Only you can see this moment.")
+    messages.success(request, gettext("Private again. Only you can see this moment."))
     return redirect("checkins:moment", moment_id=moment.pk)
 
 
@@ -533,5 +537,5 @@ def moment_private(request: AuthenticatedHttpRequest, moment_id: int) -> HttpRes
 def moment_delete(request: AuthenticatedHttpRequest, moment_id: int) -> HttpResponse:
     moment = get_own_moment(viewer=request.user, moment_id=moment_id)
     services.moment_delete(actor=request.user, moment=moment)
-    messages.success(request, "Deleted.")
+    messages.success(request, gettext("Deleted."))
     return redirect("checkins:moments")
