@@ -221,7 +221,7 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 def _areas(form: InvitationForm) -> list[tuple[str, list[Any]]]:
     """The catalogue checkboxes grouped by area, in catalogue order."""
     by_id = {int(box.data["value"]): box for box in form["items"]}
-    return [(_(label), [by_id[item.id] for item in items]) for _area, label, items in catalogue.items_by_area()]
+    return [(str(label), [by_id[item.id] for item in items]) for _area, label, items in catalogue.items_by_area()]
 
 
 def _invitation_context(request: AuthenticatedHttpRequest, invitation: Any, form: Any = None) -> dict[str, Any]:

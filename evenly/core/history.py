@@ -65,19 +65,21 @@ def _close_checkin(a: User, b: User, ratings: tuple[int, int, int, int]) -> Chec
 def _decision(a: User, b: User, topic: str, *, keep: bool) -> Decision:
     decision = decisions.decision_open(actor=a, topic=_said(a, topic))
     decisions.decision_write_view(
-        actor=a, decision=decision, text=_said(a, "I'd like us to find a rhythm that suits us both.")
+        actor=a, decision=decision, text=_said(a, gettext_noop("I'd like us to find a rhythm that suits us both."))
     )
     decisions.decision_write_view(
-        actor=b, decision=decision, text=_said(b, "I'd like more room to say what I want first.")
+        actor=b, decision=decision, text=_said(b, gettext_noop("I'd like more room to say what I want first."))
     )
     for writer in (a, b):
         decisions.decision_write_summary(
-            actor=writer, decision=decision, text=_said(writer, "What I heard is that it matters.")
+            actor=writer, decision=decision, text=_said(writer, gettext_noop("What I heard is that it matters."))
         )
     for confirmer in (a, b):
         decisions.decision_confirm_summary(actor=confirmer, decision=decision)
-    decisions.option_add(actor=a, decision=decision, text=_said(a, "Take turns, week by week"))
-    decisions.option_add(actor=b, decision=decision, text=_said(b, "Decide together on the day"), is_compromise=True)
+    decisions.option_add(actor=a, decision=decision, text=_said(a, gettext_noop("Take turns, week by week")))
+    decisions.option_add(
+        actor=b, decision=decision, text=_said(b, gettext_noop("Decide together on the day")), is_compromise=True
+    )
     options = list(Option.objects.filter(round__decision=decision).order_by("pk"))
     for rater, levels in ((a, [4, 5]), (b, [5, 4])):
         decisions.ratings_save(
@@ -106,14 +108,18 @@ def _experiment(a: User, b: User, idea: str) -> Experiment:
     experiment = decisions.experiment_propose(
         actor=a,
         idea=_said(a, idea),
-        ends_when=_said(a, "After two weeks, or when either of us wants"),
-        then_what=_said(a, "We talk it over"),
+        ends_when=_said(a, gettext_noop("After two weeks, or when either of us wants")),
+        then_what=_said(a, gettext_noop("We talk it over")),
     )
     decisions.experiment_consent(actor=b, experiment=experiment)
     decisions.experiment_end(actor=a, experiment=experiment)
     for writer in (a, b):
         decisions.debrief_write(
-            actor=writer, experiment=experiment, worked=_said(writer, "Time together."), didnt_work="", surprised=""
+            actor=writer,
+            experiment=experiment,
+            worked=_said(writer, gettext_noop("Time together.")),
+            didnt_work="",
+            surprised="",
         )
     return experiment
 
@@ -156,8 +162,8 @@ def _month(first: User, second: User, when, week: int) -> None:  # type: ignore[
         consent.dialogue_answer(
             actor=person,
             dialogue=dialogue,
-            feels_good=_said(person, "Slow."),
-            breaks_trust=_said(person, "Rushing."),
+            feels_good=_said(person, gettext_noop("Slow.")),
+            breaks_trust=_said(person, gettext_noop("Rushing.")),
             limits="",
             colour="green",
         )
@@ -167,7 +173,7 @@ def _month(first: User, second: User, when, week: int) -> None:  # type: ignore[
         invitation = consent.invitation_create(
             actor=first,
             item_ids=[],
-            words=_said(first, "A long bath together"),
+            words=_said(first, gettext_noop("A long bath together")),
             note="",
             starts_at=start,
             ends_at=start + timedelta(hours=2),
