@@ -169,9 +169,18 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("EVENLY_REDIS_PREFIX", "evenly"),
         }
     }
+    CACHES["sessions"] = CACHES["default"]
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Room for every signed-in person's session (see SESSION_ENGINE).
+        "sessions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "sessions",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+    }
 
 TASKS = {
     "default": {
@@ -281,6 +290,13 @@ CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("EVENLY_SESSION_DAYS", 14) * 24 * 3600
+# Sessions live in the database. Where every web process shares one cache
+# (Redis), each request reads its session from the cache instead of a query;
+# `manage.py serve` does the same in its one process without Redis
+# (evenly/core/management/commands/serve.py). A per-process cache is never
+# used by several processes: a session ended in one would live on in another.
+SESSION_CACHE_ALIAS = "sessions"
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 SECURE_SSL_REDIRECT = HTTPS and env_bool("EVENLY_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 63072000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS

@@ -12,6 +12,7 @@ the event loop.
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -40,4 +41,9 @@ def page_application() -> PageHandler:
     import django
 
     django.setup(set_prefix=False)
-    return PageHandler()
+    handler = PageHandler()
+    # Everything loaded so far (apps, URLs, catalogues) lives as long as the
+    # process: keep it out of the garbage collector's full passes, which
+    # otherwise walk it again and again while pages are served.
+    gc.freeze()
+    return handler

@@ -88,3 +88,27 @@ def test_several_processes_need_a_shared_channel_layer(settings) -> None:  # typ
     settings.REDIS_URL = ""
     with pytest.raises(CommandError, match="REDIS_URL"):
         call_command("serve", processes=2)
+
+
+@pytest.mark.django_db
+def test_one_process_keeps_sessions_in_its_memory_and_still_in_the_database(settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import uvicorn
+    from django.contrib.sessions.models import Session
+
+    settings.REDIS_URL = ""
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    call_command("serve")
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+
+    from importlib import import_module
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store["who"] = "alex"
+    store.save()
+    assert Session.objects.filter(session_key=store.session_key).exists()
+    again = import_module(settings.SESSION_ENGINE).SessionStore(store.session_key)
+    assert again["who"] == "alex"
+    # Signing out everywhere ends it in memory too, not only in the table.
+    again.delete()
+    assert not Session.objects.filter(session_key=store.session_key).exists()
+    assert import_module(settings.SESSION_ENGINE).SessionStore(store.session_key).get("who") is None

@@ -13,6 +13,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+SINGLE_PROCESS_SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 
 class Command(BaseCommand):
     help = "Serve Evenly (pages, real-time and the task worker) with uvicorn."
@@ -40,6 +42,12 @@ class Command(BaseCommand):
         processes = processes or 1
         if processes > 1 and not shared:
             raise CommandError("More than one process needs REDIS_URL: events must reach sockets in every process.")
+
+        if not shared:
+            # One process holds every session, so its own memory can keep
+            # them: a page reads its session there, not with a query. Writes
+            # and sign-outs still go through the database.
+            settings.SESSION_ENGINE = SINGLE_PROCESS_SESSION_ENGINE
 
         # Whatever the server creates (the database, its -wal and -shm) is the owner's only.
         os.umask(0o077)
