@@ -5,7 +5,7 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "evenly.settings")
 
-from evenly.core.handlers import page_application  # noqa: E402
+from evenly.core.handlers import page_application
 
 django_asgi_app = page_application()
 

@@ -102,3 +102,16 @@ def test_it_refuses_to_run_in_production() -> None:
     with pytest.raises(CommandError, match="EVENLY_SEED_ALLOWED"):
         call_command("seed_demo")
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_has_one_partner_reading_spanish(client) -> None:  # type: ignore[no-untyped-def]
+    call_command("seed_demo", stdout=io.StringIO())
+    riley = User.objects.get(email__startswith="riley@")
+    jordan = User.objects.get(email__startswith="jordan@")
+    assert (riley.language, jordan.language) == ("es", "")
+    client.force_login(riley)
+    page = client.get("/").content.decode()
+    assert '<html lang="es">' in page
+    client.force_login(jordan)
+    assert '<html lang="en">' in client.get("/").content.decode()

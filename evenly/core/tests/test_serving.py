@@ -62,12 +62,14 @@ def test_every_page_runs_on_the_same_thread_which_keeps_its_connection() -> None
     request_started.connect(seen)
     try:
         app = PageHandler()
-        assert _get(app, "/healthz") == 200
-        assert _get(app, "/healthz") == 200
+        for _ in range(3):
+            assert _get(app, "/healthz") == 200
     finally:
         request_started.disconnect(seen)
-    assert len(threads) == 2 and threads[0] == threads[1]
-    assert connections[1] is not None and connections[0] is connections[1]
+    assert len(threads) == 3 and len(set(threads)) == 1
+    # The first request may be the one that opens the page thread's
+    # connection; every later one finds it still open.
+    assert connections[1] is not None and connections[1] is connections[2]
 
 
 def test_only_one_process_runs_the_embedded_worker() -> None:

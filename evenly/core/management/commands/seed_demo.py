@@ -47,6 +47,7 @@ class DemoPerson:
     key: str
     display_name: str
     pronouns: str
+    language: str = ""
 
     @property
     def email(self) -> str:
@@ -57,7 +58,9 @@ PEOPLE = [
     DemoPerson("alex", "Alex", "they/them"),
     DemoPerson("sam", "Sam", "she/her"),
     DemoPerson("jordan", "Jordan", "he/him"),
-    DemoPerson("riley", "Riley", "she/they"),
+    # Riley reads Evenly in Spanish, so the demo shows two partners each in
+    # their own language (and Riley's own writing is in Spanish).
+    DemoPerson("riley", "Riley", "she/they", language="es"),
 ]
 COUPLES = [("alex", "sam"), ("jordan", "riley")]
 
@@ -90,6 +93,7 @@ def seed_users() -> dict[str, User]:
                 password=DEMO_PASSWORD,
                 display_name=person.display_name,
                 pronouns=person.pronouns,
+                language=person.language,
             )
             audit_record(user_id=user.pk, kind=AuditKind.SIGNED_UP)
         EmailAddress.objects.update_or_create(
