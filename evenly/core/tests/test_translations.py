@@ -43,16 +43,19 @@ needs_gettext = pytest.mark.skipif(
 )
 
 
-def _walk(client, starts: list[str]) -> tuple[list[str], dict[str, int]]:  # type: ignore[no-untyped-def]
+def _walk(client, starts: list[str], *, at_least: int) -> tuple[list[str], dict[str, int]]:  # type: ignore[no-untyped-def]
     """Each untranslated text once, as "page: text", and the pages that broke."""
     first_seen: dict[str, str] = {}
     broken: dict[str, int] = {}
+    walked = 0
     for address, response in crawl(client, starts):
+        walked += 1
         if response.status_code >= 500:
             broken[address] = response.status_code
         elif "html" in response.get("Content-Type", ""):
             for text in untranslated_text(response.content.decode(), names=NAMES):
                 first_seen.setdefault(text, address)
+    assert walked >= at_least, f"the walk reached only {walked} pages"
     return sorted(f"{address}: {text}" for text, address in first_seen.items()), broken
 
 
@@ -75,7 +78,7 @@ def test_every_page_a_partner_reaches_is_translated(alex, sam, client_for):  # t
             person.language = PSEUDO
             person.save(update_fields=["language"])
         seed_couple_history(alex, sam, weeks=27)  # what they wrote, in their language
-        untranslated, broken = _walk(client_for(alex), PAGES)
+        untranslated, broken = _walk(client_for(alex), PAGES, at_least=200)
         asked = set(pseudo.asked)
     assert broken == {}
     assert not untranslated, "Untranslated text:\n" + "\n".join(untranslated)
@@ -87,7 +90,7 @@ def test_every_page_a_partner_reaches_is_translated(alex, sam, client_for):  # t
 def test_every_page_a_visitor_reaches_is_translated(client):  # type: ignore[no-untyped-def]
     with pseudo_language():
         client.defaults["HTTP_ACCEPT_LANGUAGE"] = PSEUDO
-        untranslated, broken = _walk(client, VISITOR_PAGES)
+        untranslated, broken = _walk(client, VISITOR_PAGES, at_least=len(VISITOR_PAGES))
     assert broken == {}
     assert not untranslated, "Untranslated text:\n" + "\n".join(untranslated)
 
