@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext
 
 from evenly.accounts.models import User
+from evenly.core.links import link_to
 from evenly.couples.selectors import couple_context
 from evenly.decisions.models import (
     OPEN_STAGES,
@@ -286,15 +287,21 @@ def wins_for(*, viewer: User) -> list[Win]:
     if couple_id is None:
         return []
     wins = []
+    decision_link = link_to("decisions:detail")
+    experiment_link = link_to("decisions:experiment")
     well = Round.objects.filter(decision__couple_id=couple_id, both_rated_well=True).order_by("-reviewed_at")
-    for round_ in well.select_related("decision", "adopted_option")[:WINS_SHOWN]:
-        assert round_.reviewed_at is not None
+    # Only what the list shows: a round's other fields, and the options' and
+    # experiments' other written (encrypted) fields, stay unread.
+    for reviewed_at, decision_id, topic, adopted in well.values_list(
+        "reviewed_at", "decision_id", "decision__topic", "adopted_option__text"
+    )[:WINS_SHOWN]:
+        assert reviewed_at is not None
         wins.append(
             Win(
-                when=timezone.localdate(round_.reviewed_at),
-                title=round_.decision.topic,
-                detail=round_.adopted_option.text if round_.adopted_option else "",
-                url=reverse("decisions:detail", args=[round_.decision_id]),
+                when=timezone.localdate(reviewed_at),
+                title=topic,
+                detail=adopted or "",
+                url=decision_link(decision_id),
             )
         )
     talked_through = Experiment.objects.filter(couple_id=couple_id, debriefs_revealed_at__isnull=False)
@@ -304,21 +311,22 @@ def wins_for(*, viewer: User) -> list[Win]:
     notes_of: dict[int, list[Debrief]] = {}
     for debrief in Debrief.objects.filter(experiment__in=recent.values("pk")):
         notes_of.setdefault(debrief.experiment_id, []).append(debrief)
-    for experiment in recent:
-        assert experiment.debriefs_revealed_at is not None
-        notes = sorted(notes_of.get(experiment.pk, []), key=lambda d: d.author_id != viewer.pk)
+    for pk, revealed_at, idea in recent.values_list("pk", "debriefs_revealed_at", "idea"):
+        assert revealed_at is not None
+        notes = sorted(notes_of.get(pk, []), key=lambda d: d.author_id != viewer.pk)
         wins.append(
             Win(
-                when=timezone.localdate(experiment.debriefs_revealed_at),
-                title=experiment.idea,
+                when=timezone.localdate(revealed_at),
+                title=idea,
                 detail="",
-                url=reverse("decisions:experiment", args=[experiment.pk]),
+                url=experiment_link(pk),
                 notes=notes,
             )
         )
     from evenly.rituals.selectors import wins_for_couple
 
     rituals_url = reverse("rituals:index")
-    for when, title, detail in wins_for_couple(couple_id=couple_id):
+    # Newest first, so the newest WINS_SHOWN appreciations are all that can make the cut.
+    for when, title, detail in wins_for_couple(couple_id=couple_id, limit=WINS_SHOWN):
         wins.append(Win(when=when, title=title, detail=detail, url=rituals_url))  # type: ignore[arg-type]
     return sorted(wins, key=lambda w: w.when, reverse=True)[:WINS_SHOWN]

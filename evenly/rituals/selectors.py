@@ -116,8 +116,10 @@ def feed_for_token(*, token_hash: str) -> CalendarFeed | None:
     )
 
 
-def wins_for_couple(*, couple_id: int) -> list[tuple[object, str, str]]:
-    """Rituals kept for a while, and appreciations: (when, title, detail)."""
+def wins_for_couple(*, couple_id: int, limit: int | None = None) -> list[tuple[object, str, str]]:
+    """Rituals kept for a while, and appreciations: (when, title, detail).
+    With `limit`, only the most recent appreciations (newest first), so a
+    long history costs no more than a short one."""
     now = timezone.now()
     wins: list[tuple[object, str, str]] = []
     for ritual in Ritual.objects.filter(couple_id=couple_id, status=Status.ACTIVE, kept_since__lte=now - KEPT_AFTER):
@@ -129,7 +131,8 @@ def wins_for_couple(*, couple_id: int) -> list[tuple[object, str, str]]:
                 describe(ritual),
             )
         )
-    for note in Appreciation.objects.filter(couple_id=couple_id).select_related("author"):
+    notes = Appreciation.objects.filter(couple_id=couple_id).select_related("author").order_by("-created_at", "-id")
+    for note in notes if limit is None else notes[:limit]:
         wins.append(
             (
                 timezone.localdate(note.created_at),
