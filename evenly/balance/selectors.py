@@ -80,9 +80,10 @@ def facts_for(*, partnership: Partnership, viewer: User, since: datetime) -> lis
         all=True,
     )
     facts = []
+    zone = timezone.get_current_timezone()  # once, not per row: `localtime` for aware values
     for kind_index, pk, by, at in union:
         kind = calc.FACT_KINDS[kind_index]
-        facts.append(calc.Fact(kind=kind, side=_side(by, viewer), at=timezone.localtime(at), key=f"{kind}:{pk}"))
+        facts.append(calc.Fact(kind=kind, side=_side(by, viewer), at=at.astimezone(zone), key=f"{kind}:{pk}"))
     return facts
 
 
@@ -133,13 +134,12 @@ def ratings_for(*, partnership: Partnership, viewer: User, since: datetime, both
         .order_by()
     )
     ratings = []
+    zone = timezone.get_current_timezone()  # once, not per row: `localtime` for aware values
     for src, pk, by, at, v1, v2, v3 in checkins.union(pulses, reviews, all=True):
         name = SOURCES[src]
         values = {calc.CHECKIN: (v1, v2), calc.PULSE: (v1, v2, v3), calc.REVIEW: (v1,)}[name]
         ratings.append(
-            calc.Rating(
-                side=_side(by, viewer), source=name, at=timezone.localtime(at), values=values, key=f"{name}:{pk}"
-            )
+            calc.Rating(side=_side(by, viewer), source=name, at=at.astimezone(zone), values=values, key=f"{name}:{pk}")
         )
     return ratings
 
