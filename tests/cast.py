@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from channels.layers import channel_layers
 from django.test import Client
+from django.utils import translation
 
 from evenly.accounts.models import User
 from evenly.couples.models import Couple
@@ -86,6 +87,24 @@ def client_for() -> Callable[[User], Client]:
         return client
 
     return make
+
+
+def speaks_spanish(person: User, *others: User) -> User:
+    """Each of these people has chosen to read Evenly in Spanish, as on the
+    language page. Returns the first, so a test can sign them in at once:
+    `client_for(speaks_spanish(alex))`."""
+    for someone in (person, *others):
+        someone.language = "es"
+        someone.save(update_fields=["language"])
+    return person
+
+
+@pytest.fixture
+def in_spanish() -> Iterator[None]:
+    """What is said outside a request (a service's refusal, a form's message)
+    is in Spanish; pages still speak each signed-in person's own language."""
+    with translation.override("es"):
+        yield
 
 
 @pytest.fixture(autouse=True)

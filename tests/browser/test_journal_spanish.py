@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from evenly.journal.models import Entry
+from tests.cast import speaks_spanish
 
 pytestmark = [
     pytest.mark.browser,
@@ -15,9 +16,7 @@ pytestmark = [
 
 
 def test_a_spanish_entry_with_feelings_found_by_their_spanish_words(browsing, alex):
-    alex.language = "es"
-    alex.save(update_fields=["language"])
-    page = browsing.page(user=alex)
+    page = browsing.page(user=speaks_spanish(alex))
     page.goto("/journal/new/")
     page.get_by_label("Lo que tienes en mente").fill("Un día largo.")
     page.get_by_label("Buscar un sentimiento").fill("cansan")

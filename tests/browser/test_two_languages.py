@@ -15,6 +15,7 @@ import pytest
 
 from evenly.checkins.models import CheckIn, Rating
 from evenly.pause.models import Pause
+from tests.cast import speaks_spanish
 
 pytestmark = [
     pytest.mark.browser,
@@ -37,8 +38,7 @@ WATCH_FOR_NOTICE = """() => { window.__noticeAt = new Promise(resolve => {
 def languages(alex, sam) -> None:
     alex.language = "en"
     alex.save(update_fields=["language"])
-    sam.language = "es"
-    sam.save(update_fields=["language"])
+    speaks_spanish(sam)
 
 
 def open_live(page, path: str = "/") -> None:

@@ -7,13 +7,13 @@ from django.core import mail
 
 from evenly.accounts.language import language_of, speaking
 from evenly.accounts.models import User
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
 
 
 def test_it_speaks_each_partner_s_own_language(alex, sam, client_for):  # type: ignore[no-untyped-def]
-    sam.language = "es"
-    sam.save(update_fields=["language"])
+    speaks_spanish(sam)
     english = client_for(alex).get("/account/language/")
     spanish = client_for(sam).get("/account/language/")
     assert english["Content-Language"] == "en" and '<html lang="en">' in english.content.decode()
@@ -79,8 +79,7 @@ def test_sign_up_keeps_the_browser_s_language(client):  # type: ignore[no-untype
 def test_an_email_speaks_its_recipient_s_language(sam, client):  # type: ignore[no-untyped-def]
     """Someone signs up, in English, with Sam's address: the email to Sam is
     in Sam's language."""
-    sam.language = "es"
-    sam.save(update_fields=["language"])
+    speaks_spanish(sam)
     client.post(
         "/accounts/signup/",
         {"display_name": "X", "email": sam.email, "password1": "a calm evening 42", "password2": "a calm evening 42"},
@@ -92,6 +91,5 @@ def test_an_email_speaks_its_recipient_s_language(sam, client):  # type: ignore[
 
 def test_speaking_falls_back_to_english_for_no_choice(alex):  # type: ignore[no-untyped-def]
     assert language_of(alex) == "en"
-    alex.language = "es"
-    with speaking(alex) as language:
+    with speaking(speaks_spanish(alex)) as language:
         assert language == "es"

@@ -12,15 +12,9 @@ from evenly.accounts.models import User
 from evenly.accounts.selectors import describe_device
 from evenly.core.audit import audit_record
 from evenly.core.models import AuditKind
-from tests.cast import PASSWORD
+from tests.cast import PASSWORD, speaks_spanish
 
 SPANISH = {"HTTP_ACCEPT_LANGUAGE": "es"}
-
-
-def speaks_spanish(person: User) -> User:
-    person.language = "es"
-    person.save(update_fields=["language"])
-    return person
 
 
 def test_the_sign_in_page_reads_in_spanish(db: None) -> None:

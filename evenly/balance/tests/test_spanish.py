@@ -7,15 +7,10 @@ import html
 import pytest
 
 from evenly.balance.tests import helpers
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
 PAGE = "/balance/"
-
-
-def _speaks_spanish(user):  # type: ignore[no-untyped-def]
-    user.language = "es"
-    user.save(update_fields=["language"])
-    return user
 
 
 def _text(response):  # type: ignore[no-untyped-def]
@@ -31,7 +26,7 @@ def _with_history(alex, sam):  # type: ignore[no-untyped-def]
 
 def test_a_spanish_reader_sees_the_balance_page_in_spanish(client_for, alex, sam):
     _with_history(alex, sam)
-    page = _text(client_for(_speaks_spanish(alex)).get(PAGE + "?period=6"))
+    page = _text(client_for(speaks_spanish(alex)).get(PAGE + "?period=6"))
     assert "Equilibrio" in page and "Solo para ti" in page and "Nuestra vista" in page
     assert "Decisiones abiertas" in page and "Sentí que me escuchaban" in page  # chart labels
     assert "Quién empezó qué durante los últimos 6 meses." in page
@@ -44,7 +39,7 @@ def test_a_spanish_reader_sees_the_balance_page_in_spanish(client_for, alex, sam
 
 def test_the_other_partner_keeps_english(client_for, alex, sam):
     _with_history(alex, sam)
-    _speaks_spanish(alex)
+    speaks_spanish(alex)
     page = _text(client_for(sam).get(PAGE + "?period=6"))
     assert "Who started what over the last 6 months." in page and "1 (50%)" in page and "<td>4.0</td>" in page
     assert "Solo para ti" not in page

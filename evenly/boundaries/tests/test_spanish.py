@@ -13,15 +13,14 @@ from evenly.boundaries.guard import check_proposal, proposal_is_open
 from evenly.boundaries.models import Answer, BoundaryChange, Kind
 from evenly.boundaries.tests.helpers import entry
 from evenly.core.errors import ServiceError
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def alex_es(alex):
-    alex.language = "es"
-    alex.save(update_fields=["language"])
-    return alex
+    return speaks_spanish(alex)
 
 
 def page(client, url: str) -> str:

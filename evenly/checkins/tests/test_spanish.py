@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 
-from evenly.accounts.models import User
 from evenly.checkins import forms, selectors, services
 from evenly.checkins.demo import seed_checkins
 from evenly.checkins.models import GroundRule, Moment, Utterance
 from evenly.checkins.tests.conftest import step
 from evenly.checkins.tests.test_services import moment_for
 from evenly.core.errors import ServiceError
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +32,6 @@ ENGLISH_DATE_WORDS = re.compile(
 )
 
 
-def in_spanish(user: User) -> User:
-    User.objects.filter(pk=user.pk).update(language="es")
-    user.language = "es"
-    return user
-
-
 def page(client, url: str, status: int = 200) -> str:  # type: ignore[no-untyped-def]
     response = client.get(url)
     assert response.status_code == status
@@ -47,7 +41,7 @@ def page(client, url: str, status: int = 200) -> str:  # type: ignore[no-untyped
 def test_it_shows_the_check_ins_page_in_spanish(client_for, alex, sam):
     services.topic_add(actor=sam, text="Cómo repartimos las tareas")
     services.parked_topic_add(actor=alex, text="Algo que aún no sé decir")
-    text = page(client_for(in_spanish(alex)), reverse("checkins:index"))
+    text = page(client_for(speaks_spanish(alex)), reverse("checkins:index"))
     for spanish in (
         "Charlas · Evenly",
         "<h1>Charlas</h1>",
@@ -85,7 +79,7 @@ def test_it_shows_the_check_ins_page_in_spanish(client_for, alex, sam):
 
 
 def test_the_english_partner_still_reads_english(client_for, alex, sam):
-    in_spanish(alex)
+    speaks_spanish(alex)
     services.topic_add(actor=alex, text="Cómo repartimos las tareas")
     text = page(client_for(sam), reverse("checkins:index"))
     assert "Our agenda" in text and "A topic from Alex" in text and "Cómo repartimos las tareas" in text
@@ -93,7 +87,7 @@ def test_the_english_partner_still_reads_english(client_for, alex, sam):
 
 
 def test_each_partner_reads_the_starting_ground_rules_in_their_own_language(client_for, alex, sam):
-    spanish = page(client_for(in_spanish(alex)), reverse("checkins:rules_card"))
+    spanish = page(client_for(speaks_spanish(alex)), reverse("checkins:rules_card"))
     english = page(client_for(sam), reverse("checkins:rules_card"))
     assert "Habla una persona a la vez; la otra escucha sin interrumpir." in spanish
     assert "One of us speaks" not in spanish
@@ -102,7 +96,7 @@ def test_each_partner_reads_the_starting_ground_rules_in_their_own_language(clie
 
 
 def test_saving_the_ground_rules_keeps_the_words_of_whoever_saved_them(client_for, alex, sam):
-    client = client_for(in_spanish(alex))
+    client = client_for(speaks_spanish(alex))
     text = page(client, reverse("checkins:rules"))
     assert "Norma 1" in text and "Guardar las normas de la charla" in text
     with translation.override("es"):
@@ -117,7 +111,7 @@ def test_saving_the_ground_rules_keeps_the_words_of_whoever_saved_them(client_fo
 
 def test_the_turn_taking_speaks_spanish(client_for, alex, sam, under_way):
     url = reverse("checkins:checkin", args=[under_way.pk])
-    text = page(client_for(in_spanish(sam)), url)
+    text = page(client_for(speaks_spanish(sam)), url)
     for spanish in (
         "Nuestra charla",
         "Ronda 1 · <strong>Habla Sam</strong> · <strong>Escucha Alex</strong>",
@@ -139,7 +133,7 @@ def test_the_turn_taking_speaks_spanish(client_for, alex, sam, under_way):
 
 
 def test_a_refused_step_explains_itself_in_spanish(client_for, alex, sam, under_way):
-    client = client_for(in_spanish(sam))
+    client = client_for(speaks_spanish(sam))
     url = reverse("checkins:act", args=[under_way.pk])
     response = client.post(url, {"action": "speak", "version": under_way.version, "text": "palabra " * 700})
     assert response.status_code == 400
@@ -155,7 +149,7 @@ def test_a_refused_step_explains_itself_in_spanish(client_for, alex, sam, under_
 
 def test_planned_and_past_times_use_spanish_dates(client_for, alex, sam):
     checkin = services.checkin_schedule(actor=alex, when=timezone.now() + timedelta(days=3))
-    client = client_for(in_spanish(sam))
+    client = client_for(speaks_spanish(sam))
     when = rf"{WEEKDAY} \d{{1,2}} de {MONTH}, \d\d:\d\d"
     index = page(client, reverse("checkins:index"))
     assert re.search(rf"Prevista para el {when}\. Pueden empezarla ahora", index)
@@ -166,7 +160,7 @@ def test_planned_and_past_times_use_spanish_dates(client_for, alex, sam):
 
 
 def test_a_moment_is_shown_in_spanish(client_for, alex):
-    moment = moment_for(in_spanish(alex), text="En la cena hablé por encima de ti.")
+    moment = moment_for(speaks_spanish(alex), text="En la cena hablé por encima de ti.")
     text = page(client_for(alex), reverse("checkins:moment", args=[moment.pk]))
     assert re.search(rf"{WEEKDAY} \d{{1,2}} de {MONTH} de \d{{4}}", text)
     assert "Privado: solo tú puedes verlo." in text and "En la cena hablé por encima de ti." in text
@@ -182,7 +176,7 @@ def test_the_close_is_in_spanish(client_for, alex, sam, under_way):
     step(alex, under_way, "reflect", text="Lo que oí")
     step(sam, under_way, "confirm")
     closed = step(alex, under_way, "close")
-    text = page(client_for(in_spanish(sam)), reverse("checkins:checkin", args=[closed.pk]))
+    text = page(client_for(speaks_spanish(sam)), reverse("checkins:checkin", args=[closed.pk]))
     for spanish in ("Después de la charla", "Sentí que me escuchaban", "(1 no mucho, 5 del todo)", "Agradecimientos"):
         assert spanish in text, spanish
     assert "repitió lo escuchado" in text and "se confirmó" in text
@@ -200,7 +194,7 @@ def test_service_refusals_are_in_the_readers_language(alex, sam):
 
 
 def test_demo_texts_are_written_in_each_authors_language(alex, sam, jordan, riley):
-    in_spanish(riley)
+    speaks_spanish(riley)
     seed_checkins({"alex": alex, "sam": sam, "jordan": jordan, "riley": riley})
     riley_wrote = [m.what_happened for m in Moment.objects.filter(author=riley)]
     assert "Planeé toda la noche sin preguntar" in " ".join(riley_wrote)

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from evenly.coaching.views import CHECKS_PER_MINUTE
 from evenly.coaching.widgets import CoachedTextarea
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
 URL = reverse("coaching:check")
@@ -146,9 +147,7 @@ def test_in_spanish_it_says_once_that_it_reads_only_english_and_never_analyses(a
         raise AssertionError("the coach analysed a Spanish text")
 
     monkeypatch.setattr(views, "analyze", no_analysis)
-    alex.language = "es"
-    alex.save(update_fields=["language"])
-    client = client_for(alex)
+    client = client_for(speaks_spanish(alex))
     first = client.post(URL, {"coach_field": "note", "note": "Nunca me escuchas."})
     first_page = first.content.decode()
     assert first.status_code == 200

@@ -4,39 +4,18 @@ the sentences about their partner, the dates, and the refusals services give."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.consent import services
 from evenly.core.errors import ServiceError
+from tests.cast import speaks_spanish
 
 SPANISH_MONTH = r"\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
-
-
-@pytest.fixture
-def in_spanish() -> Iterator[None]:
-    # What services say outside a request; pages speak each person's own.
-    with translation.override("es"):
-        yield
-
-
-@pytest.fixture
-def client_for(client_for, request):  # type: ignore[no-untyped-def]
-    """In a Spanish test, each person signed in has chosen Spanish."""
-    if "in_spanish" not in request.fixturenames:
-        return client_for
-
-    def make(user: User):  # type: ignore[no-untyped-def]
-        User.objects.filter(pk=user.pk).update(language="es")
-        user.language = "es"
-        return client_for(user)
-
-    return make
 
 
 def _page(client, url: str) -> str:  # type: ignore[no-untyped-def]
@@ -44,7 +23,7 @@ def _page(client, url: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_the_consent_page_is_in_spanish(in_spanish, alex, sam, client_for):  # type: ignore[no-untyped-def]
-    page = _page(client_for(sam), reverse("consent:home"))
+    page = _page(client_for(speaks_spanish(sam)), reverse("consent:home"))
     assert "Consentimiento, una noche a la vez" in page
     assert "Abrir la charla de esta noche" in page
     assert "Invitar a Alex" in page
@@ -55,7 +34,7 @@ def test_the_consent_page_is_in_spanish(in_spanish, alex, sam, client_for):  # t
 def test_the_partners_signal_speaks_of_her_in_spanish(in_spanish, alex, sam, client_for):  # type: ignore[no-untyped-def]
     User.objects.filter(pk=sam.pk).update(pronouns="she/her")
     services.signal_set(actor=sam, colour="green")
-    page = _page(client_for(alex), reverse("consent:signal"))
+    page = _page(client_for(speaks_spanish(alex)), reverse("consent:signal"))
     assert "<strong>Sam: verde.</strong> Todo bien para ella ahora mismo." in page
     assert "All good for her" not in page
     assert "Tu señal" in page
@@ -66,11 +45,11 @@ def test_an_invitation_reads_in_spanish_with_spanish_dates(in_spanish, alex, sam
     invitation = services.invitation_create(
         actor=alex, item_ids=[], words="Un paseo", note="", starts_at=start, ends_at=start + timedelta(hours=2)
     )
-    page = _page(client_for(alex), reverse("consent:invitation", args=[invitation.pk]))
+    page = _page(client_for(speaks_spanish(alex)), reverse("consent:invitation", args=[invitation.pk]))
     assert "Sin prisa. Sam puede responder cuando le venga bien, o no responder." in page
     assert re.search(rf"del \w+ {SPANISH_MONTH}, \d\d:\d\d al ", page)
     assert "No rush" not in page
-    page = _page(client_for(sam), reverse("consent:invitation", args=[invitation.pk]))
+    page = _page(client_for(speaks_spanish(sam)), reverse("consent:invitation", args=[invitation.pk]))
     assert "Una invitación de Alex" in page
     assert "Sí, siempre que…" in page
     assert "Yes, I&#x27;d love to" not in page

@@ -10,21 +10,15 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from evenly.accounts.models import User
 from evenly.core.errors import ServiceError
 from evenly.core.limits import check_length
 from evenly.core.localtime import WallTimeError, aware_local
 from evenly.core.models import NotificationKind
 from evenly.core.notifications import notify
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
 SPANISH = {"HTTP_ACCEPT_LANGUAGE": "es"}
-
-
-def speaks_spanish(person: User) -> User:
-    person.language = "es"
-    person.save(update_fields=["language"])
-    return person
 
 
 def test_the_home_page_reads_in_spanish(alex, sam, client_for):  # type: ignore[no-untyped-def]

@@ -4,42 +4,20 @@ the shared space, invitations with their lifetime, the time zone and leaving."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from evenly.accounts.models import User
 from evenly.couples import services
+from tests.cast import PASSWORD, speaks_spanish
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def in_spanish() -> Iterator[None]:
-    # What services say outside a request; pages speak each person's own.
-    with translation.override("es"):
-        yield
-
-
-@pytest.fixture
-def client_for(client_for, request):  # type: ignore[no-untyped-def]
-    """In a Spanish test, each person signed in has chosen Spanish."""
-    if "in_spanish" not in request.fixturenames:
-        return client_for
-
-    def make(user: User):  # type: ignore[no-untyped-def]
-        User.objects.filter(pk=user.pk).update(language="es")
-        user.language = "es"
-        return client_for(user)
-
-    return make
-
-
 def test_the_couple_settings_are_in_spanish(in_spanish, alex, sam, client_for):  # type: ignore[no-untyped-def]
     User.objects.filter(pk=alex.pk).update(pronouns="he/him")
-    page = client_for(sam).get(reverse("couples:overview")).content.decode()
+    page = client_for(speaks_spanish(sam)).get(reverse("couples:overview")).content.decode()
     assert "Su espacio compartido" in page
     assert "Tú y Alex" in page
     assert re.search(r"Alex \(he/him\) y tú comparten este espacio desde el \d{1,2} de \w+ de \d{4}\.", page)
@@ -51,13 +29,13 @@ def test_the_couple_settings_are_in_spanish(in_spanish, alex, sam, client_for): 
 def test_an_open_invitation_gives_its_lifetime_in_spanish(in_spanish, casey, client_for):  # type: ignore[no-untyped-def]
     services.couple_create(actor=casey)
     services.invite_create(actor=casey)
-    page = client_for(casey).get(reverse("couples:overview")).content.decode()
+    page = client_for(speaks_spanish(casey)).get(reverse("couples:overview")).content.decode()
     assert re.search(r"Funciona una vez, durante 72 horas \(hasta el \w+ \d{1,2} de \w+, \d\d:\d\d\)\.", page)
     assert "It works once" not in page
 
 
 def test_time_zone_messages_are_in_spanish(in_spanish, alex, client_for):  # type: ignore[no-untyped-def]
-    client = client_for(alex)
+    client = client_for(speaks_spanish(alex))
     response = client.post(reverse("couples:timezone"), {"timezone": "Mars/Olympus"})
     assert "“Mars/Olympus” no es una zona horaria que conozcamos." in response.content.decode()
     response = client.post(reverse("couples:timezone"), {"timezone": "Europe/Madrid"}, follow=True)
@@ -65,9 +43,7 @@ def test_time_zone_messages_are_in_spanish(in_spanish, alex, client_for):  # typ
 
 
 def test_leaving_is_explained_in_spanish(in_spanish, alex, sam, client_for):  # type: ignore[no-untyped-def]
-    from tests.cast import PASSWORD
-
-    client = client_for(sam)
+    client = client_for(speaks_spanish(sam))
     client.post("/accounts/reauthenticate/?next=/couple/leave/", {"password": PASSWORD})
     page = client.get(reverse("couples:leave")).content.decode()
     assert "A Alex solo se le dirá que el espacio compartido ha terminado, nunca por qué." in page
@@ -76,5 +52,5 @@ def test_leaving_is_explained_in_spanish(in_spanish, alex, sam, client_for):  # 
 
 
 def test_a_mistyped_code_is_explained_in_spanish(in_spanish, casey, client_for):  # type: ignore[no-untyped-def]
-    page = client_for(casey).post(reverse("couples:join"), {"code": "hola"}).content.decode()
+    page = client_for(speaks_spanish(casey)).post(reverse("couples:join"), {"code": "hola"}).content.decode()
     assert "Eso no parece un código de invitación." in page

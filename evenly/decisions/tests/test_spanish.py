@@ -8,14 +8,9 @@ from django.urls import reverse
 
 from evenly.decisions import services
 from evenly.decisions.tests import helpers
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
-
-
-def speaks_spanish(*people):
-    for person in people:
-        person.language = "es"
-        person.save(update_fields=["language"])
 
 
 def in_spanish(client, url):
@@ -106,8 +101,7 @@ def test_the_demo_writes_in_each_authors_language(db):
 
     users = seed_users()
     seed_couples(users)
-    users["riley"].language = "es"
-    users["riley"].save(update_fields=["language"])
+    speaks_spanish(users["riley"])
     seed_decisions(users)
     assert Decision.objects.get(opened_by=users["riley"]).topic == "Cómo planeamos nuestras noches en pareja"
     assert Decision.objects.get(opened_by=users["alex"]).topic == "How we ask for time on our own"

@@ -12,14 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from evenly.healing import helplines, safety
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
-
-
-def speaks_spanish(user):  # type: ignore[no-untyped-def]
-    user.language = "es"
-    user.save(update_fields=["language"])
-    return user
 
 
 def test_the_resources_page_in_spanish(alex, client_for):

@@ -8,13 +8,9 @@ import json
 import pytest
 from django.urls import reverse
 
+from tests.cast import speaks_spanish
+
 pytestmark = pytest.mark.django_db
-
-
-def speaks_spanish(user):  # type: ignore[no-untyped-def]
-    user.language = "es"
-    user.save(update_fields=["language"])
-    return user
 
 
 def test_the_home_screen_page_and_the_chosen_name_in_spanish(alex, sam, client_for):

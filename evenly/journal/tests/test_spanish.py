@@ -13,14 +13,9 @@ from django.utils import translation
 from evenly.journal import services
 from evenly.journal.demo import seed_journal
 from evenly.journal.models import Entry
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
-
-
-def speaks_spanish(user):  # type: ignore[no-untyped-def]
-    user.language = "es"
-    user.save(update_fields=["language"])
-    return user
 
 
 def test_a_partner_reading_spanish_sees_their_journal_in_spanish(alex, sam, client_for):

@@ -4,14 +4,9 @@ import pytest
 from django.urls import reverse
 
 from evenly.pause.services import pause_start
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
-
-
-def speaks_spanish(*people):
-    for person in people:
-        person.language = "es"
-        person.save(update_fields=["language"])
 
 
 def in_spanish(client, url):

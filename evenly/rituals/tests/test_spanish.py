@@ -9,14 +9,9 @@ from django.utils import timezone
 
 from evenly.rituals import services
 from evenly.rituals.tests.test_services import propose
+from tests.cast import speaks_spanish
 
 pytestmark = pytest.mark.django_db
-
-
-def _speaks_spanish(user):  # type: ignore[no-untyped-def]
-    user.language = "es"
-    user.save(update_fields=["language"])
-    return user
 
 
 def _text(response):  # type: ignore[no-untyped-def]
@@ -33,7 +28,7 @@ def _running(alex, sam):  # type: ignore[no-untyped-def]
 
 def test_a_spanish_reader_sees_the_rituals_page_in_spanish(client_for, alex, sam):
     ritual = _running(alex, sam)
-    page = _text(client_for(_speaks_spanish(alex)).get("/rituals/"))
+    page = _text(client_for(speaks_spanish(alex)).get("/rituals/"))
     assert "Nuestros rituales" in page and "Proponer un ritual" in page
     assert "El segundo martes de cada mes, a las 19:30" in page
     assert "Una cita" in page  # the kind of ritual
@@ -49,14 +44,14 @@ def test_a_spanish_reader_sees_the_rituals_page_in_spanish(client_for, alex, sam
 
 def test_the_other_partner_keeps_english(client_for, alex, sam):
     _running(alex, sam)
-    _speaks_spanish(alex)
+    speaks_spanish(alex)
     page = _text(client_for(sam).get("/rituals/"))
     assert "Our rituals" in page and "On the second Tuesday of each month at 19:30" in page
     assert "Nuestros rituales" not in page
 
 
 def test_a_spanish_reader_sees_the_desire_log_and_the_new_ritual_form_in_spanish(client_for, alex):
-    client = client_for(_speaks_spanish(alex))
+    client = client_for(speaks_spanish(alex))
     desires = _text(client.get("/rituals/desires/"))
     assert "Añadir a mi registro" in desires and "Algo que me gustaría" in desires
     assert "Add to my log" not in desires and "Something I'd like" not in desires
@@ -67,7 +62,7 @@ def test_a_spanish_reader_sees_the_desire_log_and_the_new_ritual_form_in_spanish
 
 def test_the_calendar_shows_the_chosen_title_in_its_owners_language(client_for, alex, sam):
     _running(alex, sam)
-    client = client_for(_speaks_spanish(alex))
+    client = client_for(speaks_spanish(alex))
     client.post("/rituals/calendar/", {"action": "on", "title": "Time together"})
     page = _text(client.get("/rituals/"))
     start = page.index("/rituals/calendar/feed/")
@@ -79,7 +74,7 @@ def test_the_demo_ritual_of_a_spanish_speaking_author_is_written_in_spanish(alex
     from evenly.rituals.demo import seed_rituals
     from evenly.rituals.models import Appreciation, Ritual
 
-    seed_rituals({"alex": alex, "sam": sam, "jordan": jordan, "riley": _speaks_spanish(riley)})
+    seed_rituals({"alex": alex, "sam": sam, "jordan": jordan, "riley": speaks_spanish(riley)})
     assert Ritual.objects.get(proposed_by=riley).name == "Farol encendido"
     assert Ritual.objects.filter(proposed_by=alex).get().name == "Friday walk and dinner"
     assert Appreciation.objects.get(author=jordan).text == "Thanks for slowing down with me this week."
