@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
 
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import resolve_url
@@ -63,9 +64,15 @@ def redirect_back(request: HttpRequest, default: str, *args: Any, **kwargs: Any)
     """Go back to the page named in the posted or queried `next`, or to `default`.
 
     `next` must be a path on this site: never another host or scheme, and never
-    a bare word, which `redirect()` would try to read as a view name.
+    a bare word, which `redirect()` would try to read as a view name. A whole
+    address of this site (a page's Referer, as a notice fetched by script
+    posts) counts as its path.
     """
     target = request.POST.get("next") or request.GET.get("next") or ""
+    if isinstance(target, str) and target.startswith(("http://", "https://")):
+        parts = urlsplit(target)
+        if parts.netloc == request.get_host() and (parts.scheme == "https" or not request.is_secure()):
+            target = urlunsplit(("", "", parts.path, parts.query, parts.fragment))
     if (
         isinstance(target, str)
         and target.startswith("/")

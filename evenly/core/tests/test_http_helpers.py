@@ -53,3 +53,30 @@ def test_going_back_is_always_a_path_on_this_site(target: str) -> None:
 def test_going_back_to_a_page_of_ours_works() -> None:
     request = RequestFactory().post("/x/", {"next": "/checkins/4/?v=2"})
     assert redirect_back(request, "checkins:index").url == "/checkins/4/?v=2"
+
+
+def test_going_back_to_a_whole_address_of_ours_goes_to_its_path() -> None:
+    request = RequestFactory().post("/x/", {"next": "http://testserver/checkins/4/?v=2#turn"})
+    assert redirect_back(request, "checkins:index").url == "/checkins/4/?v=2#turn"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://testserver.evil.example/checkins/",
+        "http://evil.example/checkins/",
+        "http://testserver//evil.example/x",
+        "http://testserver",
+        "http://user@testserver/checkins/",
+    ],
+)
+def test_a_whole_address_elsewhere_is_not_followed(target: str) -> None:
+    request = RequestFactory().post("/x/", {"next": target})
+    assert redirect_back(request, "checkins:index").url == "/checkins/"
+
+
+def test_a_secure_page_never_goes_back_to_a_plain_http_address() -> None:
+    request = RequestFactory().post("/x/", {"next": "http://testserver/checkins/4/"}, secure=True)
+    assert redirect_back(request, "checkins:index").url == "/checkins/"
+    request = RequestFactory().post("/x/", {"next": "https://testserver/checkins/4/"}, secure=True)
+    assert redirect_back(request, "checkins:index").url == "/checkins/4/"
