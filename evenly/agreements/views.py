@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -24,19 +23,12 @@ from evenly.agreements.access import (
 from evenly.agreements.forms import PactForm, RepairForm, ValuesForm
 from evenly.agreements.models import Kind, Status
 from evenly.core.errors import ServiceError
-from evenly.core.http import AuthenticatedHttpRequest
+from evenly.core.http import AuthenticatedHttpRequest, redirect_back
 from evenly.couples.access import partnership_or_404
 
 
 def _ctx(request: AuthenticatedHttpRequest) -> Any:
     return getattr(request, "couple_ctx", None)
-
-
-def _back(request: AuthenticatedHttpRequest, default: str = "agreements:index") -> HttpResponse:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(default)
 
 
 def _index(request: AuthenticatedHttpRequest, status: int = 200, **forms: Any) -> HttpResponse:
@@ -201,7 +193,7 @@ def repair_send(request: AuthenticatedHttpRequest, statement_id: int) -> HttpRes
         messages.error(request, error.message)
     else:
         messages.success(request, _("Sent to your partner."))
-    return _back(request)
+    return redirect_back(request, "agreements:index")
 
 
 @login_required
@@ -209,7 +201,7 @@ def repair_send(request: AuthenticatedHttpRequest, statement_id: int) -> HttpRes
 def received_set_aside(request: AuthenticatedHttpRequest, sent_id: int) -> HttpResponse:
     sent = get_received_repair(viewer=request.user, partnership=partnership_or_404(_ctx(request)), sent_id=sent_id)
     services.repair_set_aside(actor=request.user, sent=sent)
-    return _back(request)
+    return redirect_back(request, "agreements:index")
 
 
 @login_required
@@ -243,7 +235,7 @@ def timeout_extend(request: AuthenticatedHttpRequest, timeout_id: int) -> HttpRe
         services.timeout_extend(actor=request.user, timeout=timeout)
     except ServiceError as error:
         messages.error(request, error.message)
-    return _back(request, default="home")
+    return redirect_back(request, "home")
 
 
 @login_required

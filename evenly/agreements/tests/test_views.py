@@ -2,6 +2,7 @@
 and the query budget."""
 
 import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -137,6 +138,29 @@ def test_the_timeout_control_pauses_with_a_timer_and_the_partner_sees_it_in_the_
     assert "Come back" in pause_page and "Take 20 more minutes" in pause_page
     notice = _text(client_for(sam).get(reverse("pause:layer")))
     assert "Take 20 more minutes" in notice and "Come back<" not in notice  # only the pauser lifts it
+
+
+def test_a_repair_and_a_longer_timeout_go_back_to_the_page_they_were_sent_from(alex, sam, client_for):
+    statement = services.repair_add(actor=sam, text="I'm here when you're ready.", share=False)
+    timeout = services.timeout_take(actor=alex)
+    sent = client_for(sam).post(reverse("agreements:repair_send", args=[statement.pk]), {"next": "/checkins/"})
+    assert sent["Location"] == "/checkins/"
+    longer = client_for(alex).post(reverse("agreements:timeout_extend", args=[timeout.pk]), {"next": "/pause/"})
+    assert longer["Location"] == "/pause/"
+    elsewhere = client_for(alex).post(reverse("agreements:timeout_extend", args=[timeout.pk]), {"next": "//x.example/"})
+    assert elsewhere["Location"] == reverse("home")
+
+
+def test_closing_the_partners_repair_toast_stays_on_the_page_it_was_shown_on(alex, sam, client_for):
+    statement = services.repair_add(actor=sam, text="I'm here when you're ready.", share=False)
+    sent = services.repair_send(actor=sam, statement=statement)
+    client = client_for(alex)
+    # The toast is fetched by script from whatever page Alex has open.
+    toast = client.get(reverse("agreements:received_notice"), HTTP_REFERER="http://testserver/checkins/?tab=2")
+    next_page = re.search(r'name="next" value="([^"]*)"', toast.content.decode()).group(1)
+    closed = client.post(reverse("agreements:received_close", args=[sent.pk]), {"next": next_page})
+    assert closed["Location"] == "/checkins/?tab=2"
+    assert RepairSent.objects.get(pk=sent.pk).set_aside_at is not None
 
 
 def test_the_values_appear_at_the_start_of_a_decision_and_a_check_in(alex, sam, client_for):
