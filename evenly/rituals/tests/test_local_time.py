@@ -14,6 +14,7 @@ from evenly.core.errors import ServiceError
 from evenly.couples.models import Couple
 from evenly.rituals import services
 from evenly.rituals.models import Ritual
+from evenly.rituals.tests.test_services import propose
 
 pytestmark = pytest.mark.django_db
 
@@ -57,26 +58,8 @@ def test_the_first_day_is_checked_against_the_couples_today_not_utcs(alex, sam):
     # 20:00 UTC on 10 January is 07:00 on 11 January in Sydney.
     with mock.patch("django.utils.timezone.now", return_value=datetime(2027, 1, 10, 20, 0, tzinfo=UTC)):
         with pytest.raises(ServiceError, match="from today on"):
-            services.ritual_propose(
-                actor=alex,
-                kind="date",
-                name="Pancakes",
-                about="",
-                frequency="weekly",
-                weekday=0,
-                at=time(20, 0),
-                starts_on=date(2027, 1, 10),
-            )
-        services.ritual_propose(
-            actor=alex,
-            kind="date",
-            name="Pancakes",
-            about="",
-            frequency="weekly",
-            weekday=0,
-            at=time(20, 0),
-            starts_on=date(2027, 1, 11),
-        )
+            propose(alex, weekday=0, at=time(20, 0), starts_on=date(2027, 1, 10))
+        propose(alex, weekday=0, at=time(20, 0), starts_on=date(2027, 1, 11))
 
 
 @pytest.mark.parametrize(
@@ -103,16 +86,7 @@ def test_a_later_occurrence_the_clocks_skip_follows_the_stated_rule(alex, sam): 
     from evenly.rituals.services import rule_for
 
     Couple.objects.update(timezone="Europe/Berlin")
-    ritual = services.ritual_propose(
-        actor=alex,
-        kind="date",
-        name="Stars",
-        about="",
-        frequency="weekly",
-        weekday=6,
-        at=time(2, 30),
-        starts_on=date(2027, 3, 21),
-    )
+    ritual = propose(alex, weekday=6, at=time(2, 30), starts_on=date(2027, 3, 21))
     zone = ZoneInfo("Europe/Berlin")
     after = datetime(2027, 3, 22, tzinfo=zone)
     following = recurrence.next_occurrence(rule_for(ritual), after=after, zone=zone)
