@@ -36,6 +36,10 @@ def test_look_alikes_are_not_ids(value: object) -> None:
         "/\\evil.example",
         "javascript:alert(1)",
         "",
+        "http://testserver.evil.example/checkins/",
+        "http://user@testserver/checkins/",
+        "http://testserver//evil.example/x",
+        "http://testserver",
     ],
 )
 def test_going_back_never_leaves_the_site_or_reads_a_view_name(target: str) -> None:
@@ -58,21 +62,6 @@ def test_going_back_to_a_page_of_ours_works() -> None:
 def test_going_back_to_a_whole_address_of_ours_goes_to_its_path() -> None:
     request = RequestFactory().post("/x/", {"next": "http://testserver/checkins/4/?v=2#turn"})
     assert redirect_back(request, "checkins:index").url == "/checkins/4/?v=2#turn"
-
-
-@pytest.mark.parametrize(
-    "target",
-    [
-        "http://testserver.evil.example/checkins/",
-        "http://evil.example/checkins/",
-        "http://testserver//evil.example/x",
-        "http://testserver",
-        "http://user@testserver/checkins/",
-    ],
-)
-def test_a_whole_address_elsewhere_is_not_followed(target: str) -> None:
-    request = RequestFactory().post("/x/", {"next": target})
-    assert redirect_back(request, "checkins:index").url == "/checkins/"
 
 
 def test_a_secure_page_never_goes_back_to_a_plain_http_address() -> None:
