@@ -13,7 +13,7 @@ from django.utils.translation import gettext, pgettext
 
 from evenly.accounts.models import User
 from evenly.core.links import link_to
-from evenly.couples.selectors import couple_context
+from evenly.couples.selectors import CoupleContext, couple_context
 from evenly.decisions.models import (
     OPEN_STAGES,
     Debrief,
@@ -262,11 +262,11 @@ def experiment_page(*, viewer: User, experiment: Experiment) -> ExperimentPage:
     return ExperimentPage(experiment=experiment, my_debrief=mine, partner_debrief=theirs)
 
 
-def match_choices(*, viewer: User) -> list[tuple[int, str]]:
+def match_choices(*, viewer: User, context: CoupleContext) -> list[tuple[int, str]]:
     """The couple's curiosity matches, to start an experiment from."""
     from evenly.boundaries.selectors import curiosity_matches
 
-    return [(match.item.id, match.item.shown_title) for match in curiosity_matches(viewer=viewer)]
+    return [(match.item.id, match.item.shown_title) for match in curiosity_matches(viewer=viewer, context=context)]
 
 
 @dataclass(frozen=True)

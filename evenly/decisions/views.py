@@ -422,7 +422,7 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         from evenly.rituals.desires import desire_prefill
 
         initial["idea"] = desire_prefill(viewer=request.user, entry_id=desire_id).words
-    matches = selectors.match_choices(viewer=request.user)
+    matches = selectors.match_choices(viewer=request.user, context=request.couple_ctx)
     form = ExperimentForm(request.POST or None, matches=matches, initial=initial)
     if request.method == "POST" and form.is_valid():
         item_id = form.cleaned_data.get("item")
