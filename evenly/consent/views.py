@@ -213,7 +213,7 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         if desire_id is not None:  # started from an entry of the desire log
             from evenly.rituals.desires import desire_prefill
 
-            entry = desire_prefill(viewer=request.user, entry_id=desire_id)
+            entry = desire_prefill(viewer=request.user, context=request.couple_ctx, entry_id=desire_id)
             initial["items"] = [entry.catalogue_item_id] if entry.catalogue_item_id else []
             initial["words"] = entry.text
         form = InvitationForm(initial=initial)

@@ -421,7 +421,7 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     if desire_id is not None:  # started from an entry of the desire log
         from evenly.rituals.desires import desire_prefill
 
-        initial["idea"] = desire_prefill(viewer=request.user, entry_id=desire_id).words
+        initial["idea"] = desire_prefill(viewer=request.user, context=request.couple_ctx, entry_id=desire_id).words
     matches = selectors.match_choices(viewer=request.user, context=request.couple_ctx)
     form = ExperimentForm(request.POST or None, matches=matches, initial=initial)
     if request.method == "POST" and form.is_valid():
