@@ -196,6 +196,11 @@ class HubChannelLayer(InMemoryChannelLayer):
         self._writer.write(data)
         await self._writer.drain()
 
+    async def reaches_the_other_processes(self) -> bool:
+        """For the health check: whether this process is connected to the hub."""
+        await self._stay_connected()
+        return self._writer is not None
+
     async def flush(self) -> None:
         if self._connection is not None:
             self._connection.cancel()

@@ -107,6 +107,31 @@ def test_without_the_hub_a_process_still_reaches_its_own_sockets() -> None:
     assert run_on_its_own_loop(scene()) == PAUSE
 
 
+def test_the_health_check_says_whether_a_process_reaches_the_hub(hub: EventHub) -> None:
+    async def scene() -> tuple[bool, bool]:
+        connected, cut_off = HubChannelLayer(str(hub.path)), HubChannelLayer("/nonexistent/evenly-events.sock")
+        answers = await connected.reaches_the_other_processes(), await cut_off.reaches_the_other_processes()
+        await connected.flush()
+        await cut_off.flush()
+        return answers
+
+    assert run_on_its_own_loop(scene()) == (True, False)
+
+
+def test_healthz_fails_when_the_hub_cannot_be_reached(client, settings) -> None:  # type: ignore[no-untyped-def]
+    from channels.layers import channel_layers
+
+    layers = {"BACKEND": "evenly.core.eventhub.HubChannelLayer", "CONFIG": {"path": "/nonexistent/events.sock"}}
+    settings.CHANNEL_LAYERS = {"default": layers}
+    channel_layers.backends.clear()
+    try:
+        response = client.get("/healthz")
+    finally:
+        channel_layers.backends.clear()
+    assert response.status_code == 503
+    assert response.json()["channel_layer"] == "failing"
+
+
 def test_a_process_that_loses_the_hub_hears_again_once_it_is_back() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.sock"
