@@ -123,6 +123,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "evenly.core.context_processors.evenly",
             ],
+            # `{% url %}` that works each address out once (see the module).
+            "builtins": ["evenly.core.templatetags.reversed_urls"],
         },
     },
 ]
@@ -291,7 +293,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if WHITENOISE_USE_FINDERS
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "evenly.core.storage.StaticFiles"
         )
     },
 }
