@@ -182,6 +182,8 @@ elif EVENT_HUB := env_str("EVENLY_EVENT_HUB"):
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(DATA_DIR / "cache"),
+            # Rate-limit counters must not be culled while they count.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
     CACHES["sessions"] = CACHES["default"]
