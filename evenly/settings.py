@@ -123,6 +123,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "evenly.core.context_processors.evenly",
             ],
+            # `{% url %}` that works each address out once (see the module).
+            "builtins": ["evenly.core.templatetags.reversed_urls"],
         },
     },
 ]
@@ -168,6 +170,20 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("EVENLY_REDIS_PREFIX", "evenly"),
+        }
+    }
+    CACHES["sessions"] = CACHES["default"]
+elif EVENT_HUB := env_str("EVENLY_EVENT_HUB"):
+    # Several `manage.py serve` processes on one machine, without Redis: events
+    # cross between them through the serve command's hub (evenly/core/eventhub.py),
+    # and the cache they share (the coach's and sign-in's rate limits) is a folder.
+    CHANNEL_LAYERS = {"default": {"BACKEND": "evenly.core.eventhub.HubChannelLayer", "CONFIG": {"path": EVENT_HUB}}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            # Rate-limit counters must not be culled while they count.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
     CACHES["sessions"] = CACHES["default"]
@@ -279,7 +295,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if WHITENOISE_USE_FINDERS
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "evenly.core.storage.StaticFiles"
         )
     },
 }

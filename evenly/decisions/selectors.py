@@ -13,7 +13,7 @@ from django.utils.translation import gettext, pgettext
 
 from evenly.accounts.models import User
 from evenly.core.links import link_to
-from evenly.couples.selectors import couple_context
+from evenly.couples.selectors import CoupleContext
 from evenly.decisions.models import (
     OPEN_STAGES,
     Debrief,
@@ -97,8 +97,8 @@ class DecisionPage:
         return self.decision.opened_by_id == self.mine.user_id
 
 
-def decision_page(*, viewer: User, decision: Decision) -> DecisionPage:
-    partner = couple_context(viewer=viewer).partner
+def decision_page(*, viewer: User, context: CoupleContext, decision: Decision) -> DecisionPage:
+    partner = context.partner
     assert partner is not None
     perspectives = {p.user_id: p for p in Perspective.objects.filter(decision=decision)}
     round_ = Round.objects.select_related("terms_option").get(decision=decision, number=decision.round_number)
@@ -183,10 +183,10 @@ def _next_step(decision: Decision) -> str:
     return str(Stage(decision.stage).label)
 
 
-def decisions_for(*, viewer: User) -> dict[str, list[DecisionRow]]:
+def decisions_for(*, viewer: User, context: CoupleContext) -> dict[str, list[DecisionRow]]:
     """Open and set-aside decisions, and the most recent closed ones, in one
     query however many the couple has made over the years."""
-    couple_id = couple_context(viewer=viewer).couple_id
+    couple_id = context.couple_id
     groups: dict[str, list[DecisionRow]] = {"open": [], "set_aside": [], "closed": []}
     if couple_id is None:
         return groups
@@ -219,8 +219,8 @@ def decisions_for(*, viewer: User) -> dict[str, list[DecisionRow]]:
     return groups
 
 
-def experiments_for(*, viewer: User) -> dict[str, list[Experiment]]:
-    couple_id = couple_context(viewer=viewer).couple_id
+def experiments_for(*, context: CoupleContext) -> dict[str, list[Experiment]]:
+    couple_id = context.couple_id
     groups: dict[str, list[Experiment]] = {"proposed": [], "running": [], "ended": [], "past": []}
     if couple_id is None:
         return groups
@@ -262,11 +262,11 @@ def experiment_page(*, viewer: User, experiment: Experiment) -> ExperimentPage:
     return ExperimentPage(experiment=experiment, my_debrief=mine, partner_debrief=theirs)
 
 
-def match_choices(*, viewer: User) -> list[tuple[int, str]]:
+def match_choices(*, viewer: User, context: CoupleContext) -> list[tuple[int, str]]:
     """The couple's curiosity matches, to start an experiment from."""
     from evenly.boundaries.selectors import curiosity_matches
 
-    return [(match.item.id, match.item.shown_title) for match in curiosity_matches(viewer=viewer)]
+    return [(match.item.id, match.item.shown_title) for match in curiosity_matches(viewer=viewer, context=context)]
 
 
 @dataclass(frozen=True)
@@ -278,12 +278,12 @@ class Win:
     notes: list[Debrief] = field(default_factory=list)
 
 
-def wins_for(*, viewer: User) -> list[Win]:
+def wins_for(*, viewer: User, context: CoupleContext) -> list[Win]:
     """Decisions you both felt went well, and experiments you talked through
     together. No scores, no streaks, no counts: just things to look back on."""
     from django.urls import reverse
 
-    couple_id = couple_context(viewer=viewer).couple_id
+    couple_id = context.couple_id
     if couple_id is None:
         return []
     wins = []
