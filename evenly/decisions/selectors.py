@@ -313,6 +313,7 @@ def _newest_wins(*, viewer: User, limit: int) -> list[Win]:
     if couple_id is None:
         return []
     wins = []
+    zone = timezone.get_current_timezone()  # once, not per row
     decision_link = link_to("decisions:detail")
     experiment_link = link_to("decisions:experiment")
     well = Round.objects.filter(decision__couple_id=couple_id, both_rated_well=True).order_by("-reviewed_at")
@@ -324,7 +325,7 @@ def _newest_wins(*, viewer: User, limit: int) -> list[Win]:
         assert reviewed_at is not None
         wins.append(
             Win(
-                when=timezone.localdate(reviewed_at),
+                when=reviewed_at.astimezone(zone).date(),
                 title=topic,
                 detail=adopted or "",
                 url=decision_link(decision_id),
@@ -335,7 +336,13 @@ def _newest_wins(*, viewer: User, limit: int) -> list[Win]:
     for pk, revealed_at, idea in recent.values_list("pk", "debriefs_revealed_at", "idea"):
         assert revealed_at is not None
         wins.append(
-            Win(when=timezone.localdate(revealed_at), title=idea, detail="", url=experiment_link(pk), experiment_id=pk)
+            Win(
+                when=revealed_at.astimezone(zone).date(),
+                title=idea,
+                detail="",
+                url=experiment_link(pk),
+                experiment_id=pk,
+            )
         )
     from evenly.rituals.selectors import wins_for_couple
 
