@@ -42,6 +42,7 @@ from bench.run import (  # noqa: E402
     REDIS_URL,
     base_env,
     free_port,
+    make_run_layout,
     percentile,
     prepare,
     redis_available,
@@ -250,7 +251,7 @@ def consent_markdown(*, couples: int = 200, samples: int = 200) -> str:
         results: list[Delivery] = []
         port = free_port()
         with serving("consent-uvicorn", uvicorn_command(port), env, port, work):
-            layout = "1 uvicorn process, in-memory layer"
+            layout = f"{make_run_layout()}, event hub"
             results += asyncio.run(measure(layout, [port], sessions["couples"], samples))
 
         problem = redis_available()

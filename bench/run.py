@@ -5,11 +5,14 @@ loops: a fixed duration for each HTTP run and a fixed number of pause presses.
 
 1. Page throughput: the signed-in home page of a partnered person, against a
    bare view served through the same middleware, in the same run and layout
-   (uvicorn single process as `make run` serves it; gunicorn WSGI, 2 workers).
+   (`manage.py serve` as `make run` starts it, a process per core with the
+   event hub; serve with one process; gunicorn WSGI, 2 workers; the scale
+   layout: gunicorn for pages, uvicorn for the socket, PostgreSQL and Redis),
+   then the people load (bench/load.py) on each layout.
 2. Pause delivery: from one partner's press (POST /pause/start/) until the
    other partner's open socket receives "pause.started", with 200 connected
-   partners, on one process (in-memory channel layer) and on two processes
-   sharing Redis.
+   partners, under `make run`'s layout (events through the hub) and the scale
+   layout (events through Redis).
 3. Signal and withdrawal delivery (bench/consent_bench.py): the same, for a
    partner's signal and a withdrawn yes, with 200 connected couples.
 4. The coach benchmark, when bench/coach_bench.py exists.
@@ -39,6 +42,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from evenly.core.management.commands.serve import default_processes
 
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -162,6 +167,54 @@ def two_processes_over_redis(name: str, env: dict[str, str], work: Path) -> Iter
         redis_forget(prefix)
 
 
+def make_run_layout() -> str:
+    """How `make run` serves on this machine, in words."""
+    processes = default_processes()
+    return f"serve, {processes} processes (make run)" if processes > 1 else "serve, 1 process (make run)"
+
+
+def postgres_available() -> str | None:
+    """None when the bench can create a throwaway PostgreSQL database, else why not."""
+    if not shutil.which("createdb"):
+        return "createdb is not installed"
+    probe = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc", "SELECT 1"],
+        capture_output=True,
+        text=True,
+    )
+    return None if probe.returncode == 0 else (probe.stderr.strip() or "psql failed")
+
+
+@contextlib.contextmanager
+def scale_layout(env: dict[str, str], work: Path, couples: int) -> Iterator[tuple[int, int, Path]]:
+    """The layout for more than one box's worth: gunicorn (2 workers) for pages and
+    one uvicorn process for the socket and the task worker, sharing PostgreSQL
+    and Redis. Its own throwaway database, key prefix and data folder; yields
+    the pages' port, the socket's port and the sessions file."""
+    database = f"evenly_bench_{secrets.token_hex(4)}"
+    prefix = f"evenly-scale-{secrets.token_hex(4)}"
+    folder = work / "scale"
+    folder.mkdir()
+    scale_env = {
+        **base_env(folder),
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
+        "REDIS_URL": REDIS_URL,
+        "EVENLY_REDIS_PREFIX": prefix,
+    }
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
+    try:
+        prepare(folder, scale_env, couples)
+        pages, sockets = free_port(), free_port()
+        with (
+            serving("gunicorn-scale", gunicorn_command(pages), scale_env, pages, work),
+            serving("uvicorn-scale", uvicorn_command(sockets, processes=1), scale_env, sockets, work),
+        ):
+            yield pages, sockets, folder / "sessions.json"
+    finally:
+        redis_forget(prefix)
+        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", database], check=False)
+
+
 def gunicorn_command(port: int) -> list[str]:
     gunicorn = str(Path(PY).with_name("gunicorn"))
     return [
@@ -277,7 +330,9 @@ class PauseResult:
     failures: int = 0
 
 
-async def pause_delivery(layout: str, ports: list[int], couples: list[list[str]], samples: int) -> PauseResult:
+async def pause_delivery(
+    layout: str, ports: list[int], couples: list[list[str]], samples: int, press_ports: list[int] | None = None
+) -> PauseResult:
     import websockets
     from websockets.asyncio.client import connect
 
@@ -311,7 +366,10 @@ async def pause_delivery(layout: str, ports: list[int], couples: list[list[str]]
     await asyncio.gather(*(open_socket(c, p) for c in range(len(couples)) for p in (0, 1)))
     log(f"{layout}: {len(sockets)} partners connected")
 
-    clients = [httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", trust_env=False, timeout=15) for port in ports]
+    clients = [
+        httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", trust_env=False, timeout=15)
+        for port in press_ports or ports
+    ]
 
     async def post(client: httpx.AsyncClient, path: str, session: str) -> httpx.Response:
         client.cookies.clear()
@@ -462,7 +520,8 @@ def write_report(
         "",
         f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {os.cpu_count()} cores (nproc), {platform.machine()}, {platform.system()} {platform.release()}",
-        f"- Python {platform.python_version()}; database: SQLite (WAL) in a fresh temporary data directory",
+        f"- Python {platform.python_version()}; database: SQLite (WAL) in a fresh temporary data directory, but for",
+        "  the scale layout, which has PostgreSQL and Redis of its own (a throwaway database and key prefix)",
         f"- Code: commit {code_version()}",
         f"- Total bench time: {time.monotonic() - started:.0f} s",
         f"- Load average (1 min) before / after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f} — other work on",
@@ -499,14 +558,14 @@ def write_report(
             f"| {layout} | {home.requests_per_second / bare.requests_per_second:.2f} "
             f"| {home.p95_ms / bare.p95_ms:.2f} | {bare.requests_per_second / anonymous.requests_per_second:.2f} |"
         )
-    if len(layouts) == 2:
-        a, b = ({row.view: row for row in http if row.layout == layout} for layout in layouts)
+    first = {row.view: row.requests_per_second for row in http if row.layout == layouts[0]}
+    for layout in layouts[1:]:
+        other = {row.view: row.requests_per_second for row in http if row.layout == layout}
+        home, bare, signed_out = (other[view] / first[view] for view in ("home", "bare", "bare, signed out"))
         lines += [
             "",
-            f"Across layouts: {layouts[1]} serves the home page at "
-            f"{b['home'].requests_per_second / a['home'].requests_per_second:.2f}× the throughput of {layouts[0]} "
-            f"(bare view: {b['bare'].requests_per_second / a['bare'].requests_per_second:.2f}×; signed out: "
-            f"{b['bare, signed out'].requests_per_second / a['bare, signed out'].requests_per_second:.2f}×).",
+            f"Across layouts: {layout} serves the home page at {home:.2f}× the throughput of {layouts[0]} "
+            f"(bare view: {bare:.2f}×; signed out: {signed_out:.2f}×).",
         ]
     lines += [
         "",
@@ -678,6 +737,27 @@ def consent_section(couples: int, samples: int) -> str | None:
         return None
 
 
+SCALE_LAYOUT = "scale: gunicorn 2 workers + uvicorn socket, PostgreSQL, Redis"
+
+
+def measure_layout(
+    http: list[HttpResult],
+    people: list[dict[str, Any]],
+    layout: str,
+    port: int,
+    cookie: str,
+    args: argparse.Namespace,
+    sessions_file: Path,
+) -> None:
+    """The home page against the bare view, then the people load, on one running layout."""
+    check_page(port, "/", cookie, "pause-button")
+    check_page(port, "/bench/bare", cookie, "ok")
+    views = [("bare, signed out", "/bench/bare", ""), ("bare", "/bench/bare", cookie), ("home", "/", cookie)]
+    for view, path, view_cookie in views:
+        http.append(measure_http(layout, view, port, path, view_cookie, args.seconds, args.connections))
+    people.append(people_load(layout, port, sessions_file, args.people_seconds, args.people))
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -703,23 +783,15 @@ def main() -> int:
 
         http: list[HttpResult] = []
         people: list[dict[str, Any]] = []
-        layouts = [
-            ("uvicorn, 1 process (make run)", uvicorn_command),
-            ("gunicorn WSGI, 2 workers", gunicorn_command),
-        ]
+        make_run = make_run_layout()
+        layouts = [(make_run, uvicorn_command)]
+        if default_processes() > 1:
+            layouts.append(("serve, 1 process", lambda port: uvicorn_command(port, processes=1)))
+        layouts.append(("gunicorn WSGI, 2 workers", gunicorn_command))
         for layout, command in layouts:
             port = free_port()
             with serving(layout.split(",")[0].replace(" ", "-"), command(port), env, port, work):
-                check_page(port, "/", home_cookie, "pause-button")
-                check_page(port, "/bench/bare", home_cookie, "ok")
-                views = [
-                    ("bare, signed out", "/bench/bare", ""),
-                    ("bare", "/bench/bare", home_cookie),
-                    ("home", "/", home_cookie),
-                ]
-                for view, path, cookie in views:
-                    http.append(measure_http(layout, view, port, path, cookie, args.seconds, args.connections))
-                people.append(people_load(layout, port, work / "sessions.json", args.people_seconds, args.people))
+                measure_layout(http, people, layout, port, home_cookie, args, work / "sessions.json")
 
         inprocess = inprocess_section(env, args.years)
 
@@ -727,25 +799,29 @@ def main() -> int:
         port = free_port()
         with serving("uvicorn-ws", uvicorn_command(port), env, port, work):
             pauses.append(
-                asyncio.run(
-                    pause_delivery("1 uvicorn process, in-memory layer", [port], sessions["couples"], args.samples)
-                )
+                asyncio.run(pause_delivery(f"{make_run}, event hub", [port], sessions["couples"], args.samples))
             )
 
-        redis_note = None
-        problem = redis_available()
+        notes = [
+            f"In `{make_run}` the processes share one port and the kernel spreads the sockets over them, so most "
+            "events cross between processes through the event hub."
+        ]
+        problem = redis_available() or postgres_available()
         if problem:
-            redis_note = f"The two-process run with Redis was skipped: Redis at {REDIS_URL} did not answer ({problem})."
-            log(redis_note)
+            notes.append(f"The scale layout (PostgreSQL and Redis) was skipped: {problem}.")
+            log(notes[-1])
         else:
-            with two_processes_over_redis("uvicorn-redis", env, work) as ports:
-                layout = "2 uvicorn processes, Redis layer"
-                pauses.append(asyncio.run(pause_delivery(layout, ports, sessions["couples"], args.samples)))
-            redis_note = (
-                f"Redis {redis_version()} on 127.0.0.1. In the two-process run, the partners of each couple are "
-                "connected to different processes and presses alternate between the two ports, so every event "
-                "crosses Redis."
+            with scale_layout(env, work, args.couples) as (pages, sockets, scale_sessions):
+                layout = SCALE_LAYOUT
+                scale_cookie = f"sessionid={json.loads(scale_sessions.read_text())['home_user']}"
+                measure_layout(http, people, layout, pages, scale_cookie, args, scale_sessions)
+                couples = json.loads(scale_sessions.read_text())["couples"]
+                pauses.append(asyncio.run(pause_delivery(layout, [sockets], couples, args.samples, [pages])))
+            notes.append(
+                f"Redis {redis_version()} and PostgreSQL on 127.0.0.1. In the scale layout every press is a page "
+                "served by gunicorn and every socket is held by the uvicorn process, so every event crosses Redis."
             )
+        redis_note = " ".join(notes)
 
         write_report(
             Path(args.output),

@@ -171,6 +171,18 @@ if REDIS_URL:
         }
     }
     CACHES["sessions"] = CACHES["default"]
+elif EVENT_HUB := env_str("EVENLY_EVENT_HUB"):
+    # Several `manage.py serve` processes on one machine, without Redis: events
+    # cross between them through the serve command's hub (evenly/core/eventhub.py),
+    # and the cache they share (the coach's and sign-in's rate limits) is a folder.
+    CHANNEL_LAYERS = {"default": {"BACKEND": "evenly.core.eventhub.HubChannelLayer", "CONFIG": {"path": EVENT_HUB}}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+        }
+    }
+    CACHES["sessions"] = CACHES["default"]
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {

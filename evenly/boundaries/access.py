@@ -7,7 +7,7 @@ from django.http import Http404
 from evenly.accounts.models import User
 from evenly.boundaries.models import Boundary, LifeEvent, Review
 from evenly.core.models import Visibility
-from evenly.couples.selectors import couple_context
+from evenly.couples.selectors import CoupleContext
 
 
 def get_own_boundary(*, viewer: User, boundary_id: int) -> Boundary:
@@ -17,9 +17,8 @@ def get_own_boundary(*, viewer: User, boundary_id: int) -> Boundary:
     return boundary
 
 
-def get_partners_shared_boundary(*, viewer: User, boundary_id: int) -> Boundary:
+def get_partners_shared_boundary(*, context: CoupleContext, boundary_id: int) -> Boundary:
     """A boundary the viewer's current partner shares in their couple."""
-    context = couple_context(viewer=viewer)
     if context.partner is None or context.couple_id is None:
         raise Http404
     boundary = Boundary.objects.filter(

@@ -24,7 +24,7 @@ from evenly.boundaries.models import (
     TalkRequest,
 )
 from evenly.core.models import Visibility
-from evenly.couples.selectors import couple_context
+from evenly.couples.selectors import CoupleContext
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -51,10 +51,9 @@ def my_listed_item_ids(*, viewer: User) -> set[int]:
     return {item_id for item_id in rows.values_list("catalogue_item_id", flat=True) if item_id is not None}
 
 
-def talk_list_ids_for_owner(*, viewer: User) -> set[int]:
+def talk_list_ids_for_owner(*, viewer: User, context: CoupleContext) -> set[int]:
     """The viewer's own shared boundaries their partner put on the list of
     things to talk about at the next check-in."""
-    context = couple_context(viewer=viewer)
     if context.couple_id is None:
         return set()
     return set(
@@ -64,8 +63,7 @@ def talk_list_ids_for_owner(*, viewer: User) -> set[int]:
     )
 
 
-def partners_shared_boundaries(*, viewer: User) -> list[AreaGroup]:
-    context = couple_context(viewer=viewer)
+def partners_shared_boundaries(*, context: CoupleContext) -> list[AreaGroup]:
     if context.partner is None or context.couple_id is None:
         return []
     return _grouped(
@@ -73,8 +71,7 @@ def partners_shared_boundaries(*, viewer: User) -> list[AreaGroup]:
     )
 
 
-def my_talk_requests(*, viewer: User) -> set[int]:
-    context = couple_context(viewer=viewer)
+def my_talk_requests(*, viewer: User, context: CoupleContext) -> set[int]:
     if context.couple_id is None:
         return set()
     return set(
@@ -115,9 +112,8 @@ def review_next_boundary(*, review: Review) -> Boundary | None:
     return min(remaining, key=lambda b: b.sort_key) if remaining else None
 
 
-def life_events(*, viewer: User) -> tuple[list[LifeEvent], list[LifeEvent]]:
+def life_events(*, viewer: User, context: CoupleContext) -> tuple[list[LifeEvent], list[LifeEvent]]:
     """(mine, the partner's shared ones)."""
-    context = couple_context(viewer=viewer)
     visible = LifeEvent.objects.visible_to(viewer, couple_id=context.couple_id).order_by("-created_at", "-id")
     mine = [e for e in visible if e.author_id == viewer.pk]
     partners = [e for e in visible if e.author_id != viewer.pk]
@@ -153,8 +149,7 @@ def compute_matches(first: Mapping[int, str], second: Mapping[int, str], hard_li
     return matches
 
 
-def curiosity_matches(*, viewer: User) -> list[Match]:
-    context = couple_context(viewer=viewer)
+def curiosity_matches(*, viewer: User, context: CoupleContext) -> list[Match]:
     if context.partner is None:
         return []
     partner = context.partner

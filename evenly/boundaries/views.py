@@ -47,7 +47,7 @@ def mine(request: Request) -> HttpResponse:
         "boundaries/mine.html",
         {
             "groups": selectors.my_boundaries(viewer=request.user),
-            "talk_ids": selectors.talk_list_ids_for_owner(viewer=request.user),
+            "talk_ids": selectors.talk_list_ids_for_owner(viewer=request.user, context=context),
             "settings": selectors.review_settings(viewer=request.user),
             "review": selectors.open_review(viewer=request.user),
             "ctx": context,
@@ -201,12 +201,13 @@ def history(request: Request) -> HttpResponse:
 
 
 def _partner_context(request: Request) -> dict[str, Any]:
-    groups = selectors.partners_shared_boundaries(viewer=request.user)
+    context = request.couple_ctx
+    groups = selectors.partners_shared_boundaries(context=context)
     return {
-        "ctx": request.couple_ctx,
+        "ctx": context,
         "groups": groups,
         "has_any": any(group.boundaries for group in groups),
-        "asked_ids": selectors.my_talk_requests(viewer=request.user),
+        "asked_ids": selectors.my_talk_requests(viewer=request.user, context=context),
     }
 
 
@@ -227,7 +228,7 @@ def partner_list(request: Request) -> HttpResponse:
 @login_required
 @require_POST
 def talk(request: Request, boundary_id: int) -> HttpResponse:
-    boundary = get_partners_shared_boundary(viewer=request.user, boundary_id=boundary_id)
+    boundary = get_partners_shared_boundary(context=request.couple_ctx, boundary_id=boundary_id)
     services.talk_request_add(actor=request.user, boundary=boundary)
     if request.htmx:
         return render(request, "boundaries/_talk_added.html", {"boundary": boundary})
@@ -325,7 +326,7 @@ def life_events(request: Request) -> HttpResponse:
                 gettext("Noted. Life changes can shift what feels right; a review is ready whenever you'd like one."),
             )
             return redirect("boundaries:life_events")
-    mine_events, partners_events = selectors.life_events(viewer=request.user)
+    mine_events, partners_events = selectors.life_events(viewer=request.user, context=ctx)
     return render(
         request,
         "boundaries/life_events.html",
@@ -436,5 +437,8 @@ def matches(request: Request) -> HttpResponse:
     return render(
         request,
         "boundaries/matches.html",
-        {"ctx": request.couple_ctx, "matches": selectors.curiosity_matches(viewer=request.user)},
+        {
+            "ctx": request.couple_ctx,
+            "matches": selectors.curiosity_matches(viewer=request.user, context=request.couple_ctx),
+        },
     )

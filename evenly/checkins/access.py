@@ -6,7 +6,7 @@ from django.http import Http404
 
 from evenly.accounts.models import User
 from evenly.checkins.models import AgendaItem, CheckIn, Moment, ParkedTopic
-from evenly.couples.selectors import couple_context
+from evenly.couples.selectors import CoupleContext
 
 
 def get_own_moment(*, viewer: User, moment_id: int) -> Moment:
@@ -23,9 +23,8 @@ def get_own_parked_topic(*, viewer: User, parked_id: int) -> ParkedTopic:
     return parked
 
 
-def get_checkin_for_member(*, viewer: User, checkin_id: int) -> CheckIn:
+def get_checkin_for_member(*, context: CoupleContext, checkin_id: int) -> CheckIn:
     """A check-in of the couple the viewer is in now, with a partner."""
-    context = couple_context(viewer=viewer)
     checkin = None
     if context.couple_id is not None and context.is_partnered:
         checkin = CheckIn.objects.filter(pk=checkin_id, couple_id=context.couple_id).first()
@@ -34,8 +33,7 @@ def get_checkin_for_member(*, viewer: User, checkin_id: int) -> CheckIn:
     return checkin
 
 
-def get_agenda_item_for_member(*, viewer: User, item_id: int) -> AgendaItem:
-    context = couple_context(viewer=viewer)
+def get_agenda_item_for_member(*, context: CoupleContext, item_id: int) -> AgendaItem:
     item = None
     if context.couple_id is not None:
         item = AgendaItem.objects.filter(pk=item_id, couple_id=context.couple_id).first()

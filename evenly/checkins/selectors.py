@@ -29,7 +29,7 @@ from evenly.checkins.models import (
 from evenly.core.links import link_to
 from evenly.core.models import Visibility
 from evenly.core.paging import Page, page_of
-from evenly.couples.selectors import CoupleContext, couple_context
+from evenly.couples.selectors import CoupleContext
 from evenly.journal.selectors import TenderNote, notes_touching, shared_tender_topics
 
 # ---- Ground rules ----
@@ -211,8 +211,7 @@ class Overview:
 PAST_SHOWN = 10
 
 
-def overview_for(*, viewer: User) -> Overview:
-    context = couple_context(viewer=viewer)
+def overview_for(*, viewer: User, context: CoupleContext) -> Overview:
     couple_id = context.couple_id if context.is_partnered else None
     checkins = CheckIn.objects.filter(couple_id=couple_id) if couple_id else CheckIn.objects.none()
     # The open and planned ones and the ten most recent closed, in one query.
@@ -298,12 +297,11 @@ def _people(session: flow.Session) -> list[User]:
     return list(User.objects.filter(pk__in=session.partners))
 
 
-def utterances_for(*, viewer: User, checkin: CheckIn) -> list[Utterance]:
-    context = couple_context(viewer=viewer)
+def utterances_for(*, viewer: User, context: CoupleContext, checkin: CheckIn) -> list[Utterance]:
     return list(Utterance.objects.visible_to(viewer, couple_id=context.couple_id).filter(checkin=checkin))
 
 
-def stage_for(*, viewer: User, checkin: CheckIn, ready: int | None = None) -> Stage:
+def stage_for(*, viewer: User, context: CoupleContext, checkin: CheckIn, ready: int | None = None) -> Stage:
     """What the viewer's screen shows. On a shared device the screen belongs
     to whoever holds the phone, after a hand-over screen naming them."""
     session = flow.Session.from_dict(checkin.flow)
@@ -314,7 +312,7 @@ def stage_for(*, viewer: User, checkin: CheckIn, ready: int | None = None) -> St
         acting_as = holder
         if ready != checkin.version:
             handoff_to = holder
-    utterances = utterances_for(viewer=viewer, checkin=checkin)
+    utterances = utterances_for(viewer=viewer, context=context, checkin=checkin)
     turn_start = len(utterances)
     if session.state in (flow.State.REFLECTING, flow.State.CONFIRMING):
         for index in range(len(utterances) - 1, -1, -1):
@@ -352,8 +350,7 @@ class Closing:
     names: dict[int, str]
 
 
-def closing_for(*, viewer: User, checkin: CheckIn) -> Closing:
-    context = couple_context(viewer=viewer)
+def closing_for(*, viewer: User, context: CoupleContext, checkin: CheckIn) -> Closing:
     session = flow.Session.from_dict(checkin.flow) if checkin.flow else None
     return Closing(
         checkin=checkin,
@@ -368,7 +365,7 @@ def closing_for(*, viewer: User, checkin: CheckIn) -> Closing:
             .filter(checkin=checkin)
             .select_related("author")
         ),
-        utterances=utterances_for(viewer=viewer, checkin=checkin),
+        utterances=utterances_for(viewer=viewer, context=context, checkin=checkin),
         discussed=list(
             AgendaItem.objects.visible_to(viewer, couple_id=context.couple_id)
             .filter(discussed_in=checkin)

@@ -67,7 +67,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _index(request: AuthenticatedHttpRequest, status: int = 200, **forms: Any) -> HttpResponse:
-    overview = selectors.overview_for(viewer=request.user)
+    overview = selectors.overview_for(viewer=request.user, context=request.couple_ctx)
     context = {
         "overview": overview,
         "start_form": forms.get("start_form") or StartForm(),
@@ -95,7 +95,10 @@ def now(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "checkins/_now.html",
-        {"overview": selectors.overview_for(viewer=request.user), "start_form": StartForm()},
+        {
+            "overview": selectors.overview_for(viewer=request.user, context=request.couple_ctx),
+            "start_form": StartForm(),
+        },
     )
 
 
@@ -147,7 +150,7 @@ def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def cancel(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
     attempt(
         request,
         lambda: services.checkin_cancel(actor=request.user, checkin=checkin),
@@ -177,7 +180,7 @@ def topic_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResponse:
-    item = get_agenda_item_for_member(viewer=request.user, item_id=item_id)
+    item = get_agenda_item_for_member(context=request.couple_ctx, item_id=item_id)
     attempt(
         request,
         lambda: services.agenda_item_withdraw(actor=request.user, item=item),
@@ -189,8 +192,8 @@ def agenda_withdraw(request: AuthenticatedHttpRequest, item_id: int) -> HttpResp
 @login_required
 @require_POST
 def agenda_discussed(request: AuthenticatedHttpRequest, checkin_id: int, item_id: int) -> HttpResponse:
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
-    item = get_agenda_item_for_member(viewer=request.user, item_id=item_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
+    item = get_agenda_item_for_member(context=request.couple_ctx, item_id=item_id)
     attempt(request, lambda: services.agenda_item_mark_discussed(actor=request.user, checkin=checkin, item=item))
     return redirect("checkins:checkin", checkin_id=checkin.pk)
 
@@ -198,7 +201,7 @@ def agenda_discussed(request: AuthenticatedHttpRequest, checkin_id: int, item_id
 @login_required
 @require_POST
 def talk_discussed(request: AuthenticatedHttpRequest, checkin_id: int, talk_id: int) -> HttpResponse:
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
     attempt(
         request,
         lambda: services.talk_request_mark_discussed(actor=request.user, checkin=checkin, talk_request_id=talk_id),
@@ -309,7 +312,7 @@ def _stage_context(
     if submitted is not None and submitted.get("version") == str(checkin.version):
         # Refused, but nothing moved on: the same person still holds the phone.
         ready = checkin.version
-    stage = selectors.stage_for(viewer=request.user, checkin=checkin, ready=ready)
+    stage = selectors.stage_for(viewer=request.user, context=request.couple_ctx, checkin=checkin, ready=ready)
     say_form = _say_form(stage, submitted, error)
     reused = say_form is not None and submitted is not None and say_form.is_bound
     return {
@@ -327,7 +330,7 @@ def _stage_context(
 @login_required
 @require_GET
 def checkin_page(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
     services.checkin_seen(actor=request.user, checkin=checkin)
     if checkin.status == Status.SCHEDULED:
         return render(request, "checkins/planned.html", {"checkin": checkin, "start_form": StartForm()})
@@ -352,7 +355,7 @@ def _checkin(request: AuthenticatedHttpRequest, checkin: CheckIn, *, status: int
 def stage(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
     """The turn-taking region. Nothing changed since the page's version: 204,
     so a page never redraws under someone typing."""
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
     if request.GET.get("v") == str(checkin.version):
         return HttpResponse(status=204)
     return render(request, "checkins/_stage.html", _stage_context(request, checkin))
@@ -361,7 +364,7 @@ def stage(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def act(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
     action = request.POST.get("action", "")
     saying = action in {a.value for a in flow.SAYING}
     form: SayForm | StepForm = SayForm(request.POST) if saying else StepForm(request.POST)
@@ -393,7 +396,7 @@ def act(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
 
 
 def _closing(request: AuthenticatedHttpRequest, checkin: CheckIn, *, status: int = 200, **forms: Any) -> HttpResponse:
-    closing = selectors.closing_for(viewer=request.user, checkin=checkin)
+    closing = selectors.closing_for(viewer=request.user, context=request.couple_ctx, checkin=checkin)
     rating = closing.my_rating
     context = {
         "closing": closing,
@@ -410,18 +413,18 @@ def _closing(request: AuthenticatedHttpRequest, checkin: CheckIn, *, status: int
 @login_required
 @require_GET
 def closing_shared(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
     return render(
         request,
         "checkins/_closing_shared.html",
-        {"closing": selectors.closing_for(viewer=request.user, checkin=checkin)},
+        {"closing": selectors.closing_for(viewer=request.user, context=request.couple_ctx, checkin=checkin)},
     )
 
 
 @login_required
 @require_POST
 def rate(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
     form = RatingForm(request.POST)
     if form.is_valid():
         try:
@@ -437,7 +440,7 @@ def rate(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def appreciation(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
     form = ShortTextForm(request.POST, prefix="appreciation", label=gettext("Something you appreciated"))
     if form.is_valid():
         try:
@@ -455,7 +458,7 @@ def appreciation(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResp
 @login_required
 @require_POST
 def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpResponse:
-    checkin = get_checkin_for_member(viewer=request.user, checkin_id=checkin_id)
+    checkin = get_checkin_for_member(context=request.couple_ctx, checkin_id=checkin_id)
     form = ShortTextForm(request.POST, prefix="step", label=gettext("A next step"))
     if form.is_valid():
         try:

@@ -6,13 +6,13 @@ from django.utils import timezone
 
 from evenly.accounts.models import User
 from evenly.consent.models import Dialogue, Invitation
-from evenly.couples.selectors import couple_context
+from evenly.couples.selectors import CoupleContext
 
 
-def get_dialogue_for_user(*, viewer: User, dialogue_id: int) -> Dialogue:
+def get_dialogue_for_user(*, context: CoupleContext, dialogue_id: int) -> Dialogue:
     """A check-in of the viewer's current couple that is still open; 404 otherwise.
     Once it ends, its answers are never shown again, even before they are erased."""
-    couple_id = couple_context(viewer=viewer).couple_id
+    couple_id = context.couple_id
     if couple_id is None:
         raise Http404
     dialogue = Dialogue.objects.filter(
@@ -23,10 +23,10 @@ def get_dialogue_for_user(*, viewer: User, dialogue_id: int) -> Dialogue:
     return dialogue
 
 
-def get_invitation_for_user(*, viewer: User, invitation_id: int) -> Invitation:
+def get_invitation_for_user(*, viewer: User, context: CoupleContext, invitation_id: int) -> Invitation:
     """An invitation the viewer sent or received in their current couple, not
     yet forgotten; 404 for anything else."""
-    couple_id = couple_context(viewer=viewer).couple_id
+    couple_id = context.couple_id
     if couple_id is None:
         raise Http404
     invitation = (

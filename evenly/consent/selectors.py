@@ -14,7 +14,7 @@ from evenly.accounts.models import User
 from evenly.boundaries import catalogue
 from evenly.consent.models import LIVE_OUTCOMES, Cooldown, Dialogue, DialogueAnswer, Invitation, Outcome, Signal
 from evenly.consent.services import settings_for
-from evenly.couples.selectors import couple_context
+from evenly.couples.selectors import CoupleContext
 
 WITHDRAWN_SHOWN_FOR = timedelta(hours=6)
 
@@ -36,9 +36,8 @@ class SignalView:
     partner: User | None
 
 
-def signal_view(*, viewer: User) -> SignalView:
+def signal_view(*, viewer: User, context: CoupleContext) -> SignalView:
     """Both partners' current colours, in one query."""
-    context = couple_context(viewer=viewer)
     partner = context.partner
     current: dict[int, Signal] = {}
     if context.couple_id is not None:
@@ -66,8 +65,7 @@ class DialogueView:
         return self.dialogue.revealed_at is not None
 
 
-def open_dialogue(*, viewer: User) -> Dialogue | None:
-    context = couple_context(viewer=viewer)
+def open_dialogue(*, context: CoupleContext) -> Dialogue | None:
     if context.couple_id is None:
         return None
     return Dialogue.objects.filter(
@@ -134,10 +132,9 @@ def _view(invitation: Invitation, viewer: User) -> InvitationView:
     return InvitationView(invitation=invitation, items=items, from_me=invitation.inviter_id == viewer.pk)
 
 
-def invitations_view(*, viewer: User) -> InvitationsView:
+def invitations_view(*, viewer: User, context: CoupleContext) -> InvitationsView:
     """Live invitations only: open ones and current yeses, until their window
     ends or someone withdraws. Declined, withdrawn and past ones are not listed."""
-    context = couple_context(viewer=viewer)
     view = InvitationsView()
     if context.couple_id is None or context.partner is None:
         return view

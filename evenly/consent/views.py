@@ -31,13 +31,13 @@ from evenly.journal.selectors import tender_notes
 
 def _home_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     context = request.couple_ctx
-    dialogue = selectors.open_dialogue(viewer=request.user)
+    dialogue = selectors.open_dialogue(context=context)
     return {
         "ctx": context,
-        "signals": selectors.signal_view(viewer=request.user),
+        "signals": selectors.signal_view(viewer=request.user, context=context),
         "dialogue": selectors.dialogue_view(viewer=request.user, dialogue=dialogue) if dialogue else None,
         "start_form": DialogueStartForm(initial={"ends_at": local_input(timing.next_morning(timezone.localtime()))}),
-        "invitations": selectors.invitations_view(viewer=request.user),
+        "invitations": selectors.invitations_view(viewer=request.user, context=context),
     }
 
 
@@ -65,7 +65,7 @@ def signal_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "consent/signal.html",
-        {"ctx": request.couple_ctx, "signals": selectors.signal_view(viewer=request.user)},
+        {"ctx": request.couple_ctx, "signals": selectors.signal_view(viewer=request.user, context=request.couple_ctx)},
     )
 
 
@@ -90,14 +90,22 @@ def signal_set(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def signal_partner(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The partner's current colour, re-fetched live when either signal changes."""
-    return render(request, "consent/_partner_signal.html", {"signals": selectors.signal_view(viewer=request.user)})
+    return render(
+        request,
+        "consent/_partner_signal.html",
+        {"signals": selectors.signal_view(viewer=request.user, context=request.couple_ctx)},
+    )
 
 
 @login_required
 @require_GET
 def signal_notice(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A calm word on any page when the partner asks to slow down; empty otherwise."""
-    return render(request, "consent/_signal_notice.html", {"signals": selectors.signal_view(viewer=request.user)})
+    return render(
+        request,
+        "consent/_signal_notice.html",
+        {"signals": selectors.signal_view(viewer=request.user, context=request.couple_ctx)},
+    )
 
 
 # ---- tonight ----
@@ -139,14 +147,14 @@ def _dialogue_context(request: AuthenticatedHttpRequest, dialogue: Any, form: An
 @login_required
 @require_GET
 def dialogue_page(request: AuthenticatedHttpRequest, dialogue_id: int) -> HttpResponse:
-    dialogue = get_dialogue_for_user(viewer=request.user, dialogue_id=dialogue_id)
+    dialogue = get_dialogue_for_user(context=request.couple_ctx, dialogue_id=dialogue_id)
     return render(request, "consent/dialogue.html", _dialogue_context(request, dialogue))
 
 
 @login_required
 @require_POST
 def dialogue_answer(request: AuthenticatedHttpRequest, dialogue_id: int) -> HttpResponse:
-    dialogue = get_dialogue_for_user(viewer=request.user, dialogue_id=dialogue_id)
+    dialogue = get_dialogue_for_user(context=request.couple_ctx, dialogue_id=dialogue_id)
     form = DialogueAnswerForm(request.POST)
     if form.is_valid():
         try:
@@ -165,7 +173,7 @@ def dialogue_answer(request: AuthenticatedHttpRequest, dialogue_id: int) -> Http
 @require_GET
 def dialogue_state(request: AuthenticatedHttpRequest, dialogue_id: int) -> HttpResponse:
     """The answers region, re-fetched when the check-in is revealed."""
-    dialogue = get_dialogue_for_user(viewer=request.user, dialogue_id=dialogue_id)
+    dialogue = get_dialogue_for_user(context=request.couple_ctx, dialogue_id=dialogue_id)
     return render(request, "consent/_dialogue_state.html", _dialogue_context(request, dialogue))
 
 
@@ -174,7 +182,7 @@ def dialogue_state(request: AuthenticatedHttpRequest, dialogue_id: int) -> HttpR
 
 @login_required
 def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
-    invitations = selectors.invitations_view(viewer=request.user)
+    invitations = selectors.invitations_view(viewer=request.user, context=request.couple_ctx)
     if request.method == "POST":
         form = InvitationForm(request.POST)
         if form.is_valid():
@@ -205,7 +213,7 @@ def invitation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         if desire_id is not None:  # started from an entry of the desire log
             from evenly.rituals.desires import desire_prefill
 
-            entry = desire_prefill(viewer=request.user, entry_id=desire_id)
+            entry = desire_prefill(viewer=request.user, context=request.couple_ctx, entry_id=desire_id)
             initial["items"] = [entry.catalogue_item_id] if entry.catalogue_item_id else []
             initial["words"] = entry.text
         form = InvitationForm(initial=initial)
@@ -240,21 +248,21 @@ def _invitation_context(request: AuthenticatedHttpRequest, invitation: Any, form
 @login_required
 @require_GET
 def invitation_detail(request: AuthenticatedHttpRequest, invitation_id: int) -> HttpResponse:
-    invitation = get_invitation_for_user(viewer=request.user, invitation_id=invitation_id)
+    invitation = get_invitation_for_user(viewer=request.user, context=request.couple_ctx, invitation_id=invitation_id)
     return render(request, "consent/invitation.html", _invitation_context(request, invitation))
 
 
 @login_required
 @require_GET
 def invitation_state(request: AuthenticatedHttpRequest, invitation_id: int) -> HttpResponse:
-    invitation = get_invitation_for_user(viewer=request.user, invitation_id=invitation_id)
+    invitation = get_invitation_for_user(viewer=request.user, context=request.couple_ctx, invitation_id=invitation_id)
     return render(request, "consent/_invitation_state.html", _invitation_context(request, invitation))
 
 
 @login_required
 @require_POST
 def invitation_answer(request: AuthenticatedHttpRequest, invitation_id: int) -> HttpResponse:
-    invitation = get_invitation_for_user(viewer=request.user, invitation_id=invitation_id)
+    invitation = get_invitation_for_user(viewer=request.user, context=request.couple_ctx, invitation_id=invitation_id)
     form = InvitationAnswerForm(request.POST)
     if form.is_valid():
         try:
@@ -279,7 +287,7 @@ def invitation_answer(request: AuthenticatedHttpRequest, invitation_id: int) -> 
 @login_required
 @require_POST
 def invitation_withdraw(request: AuthenticatedHttpRequest, invitation_id: int) -> HttpResponse:
-    invitation = get_invitation_for_user(viewer=request.user, invitation_id=invitation_id)
+    invitation = get_invitation_for_user(viewer=request.user, context=request.couple_ctx, invitation_id=invitation_id)
     try:
         services.invitation_withdraw(actor=request.user, invitation=invitation)
     except ServiceError as error:
@@ -295,7 +303,10 @@ def invitations_live(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "consent/_invitations.html",
-        {"invitations": selectors.invitations_view(viewer=request.user), "ctx": request.couple_ctx},
+        {
+            "invitations": selectors.invitations_view(viewer=request.user, context=request.couple_ctx),
+            "ctx": request.couple_ctx,
+        },
     )
 
 

@@ -1,8 +1,10 @@
 """The viewer's partnership, once per request, and the couple's local time.
 
-Everything a request does (access helpers, selectors, services, forms and
-templates) then reads the same `CoupleContext`, and every date and time is read
-and shown in the couple's own time zone.
+Views hand `request.couple_ctx` to access helpers and selectors, and templates
+read it from the `couple_ctx` the context processor passes on. Services keep
+their own signatures and read the same `CoupleContext` through
+`couple_context()`, which answers from this request's cache. Every date and
+time is read and shown in the couple's own time zone.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from django.utils.translation import gettext, pgettext
 from evenly.accounts.models import User
 from evenly.core.links import link_to
 from evenly.core.paging import Page
-from evenly.couples.selectors import couple_context
+from evenly.couples.selectors import CoupleContext
 from evenly.decisions.models import (
     OPEN_STAGES,
     Debrief,
@@ -98,8 +98,8 @@ class DecisionPage:
         return self.decision.opened_by_id == self.mine.user_id
 
 
-def decision_page(*, viewer: User, decision: Decision) -> DecisionPage:
-    partner = couple_context(viewer=viewer).partner
+def decision_page(*, viewer: User, context: CoupleContext, decision: Decision) -> DecisionPage:
+    partner = context.partner
     assert partner is not None
     perspectives = {p.user_id: p for p in Perspective.objects.filter(decision=decision)}
     round_ = Round.objects.select_related("terms_option").get(decision=decision, number=decision.round_number)
@@ -185,10 +185,10 @@ def _next_step(decision: Decision) -> str:
     return str(Stage(decision.stage).label)
 
 
-def decisions_for(*, viewer: User) -> dict[str, list[DecisionRow]]:
+def decisions_for(*, viewer: User, context: CoupleContext) -> dict[str, list[DecisionRow]]:
     """Open and set-aside decisions, and the most recent closed ones, in one
     query however many the couple has made over the years."""
-    couple_id = couple_context(viewer=viewer).couple_id
+    couple_id = context.couple_id
     groups: dict[str, list[DecisionRow]] = {"open": [], "set_aside": [], "closed": []}
     if couple_id is None:
         return groups
@@ -221,8 +221,8 @@ def decisions_for(*, viewer: User) -> dict[str, list[DecisionRow]]:
     return groups
 
 
-def experiments_for(*, viewer: User) -> dict[str, list[Experiment]]:
-    couple_id = couple_context(viewer=viewer).couple_id
+def experiments_for(*, context: CoupleContext) -> dict[str, list[Experiment]]:
+    couple_id = context.couple_id
     groups: dict[str, list[Experiment]] = {"proposed": [], "running": [], "ended": [], "past": []}
     if couple_id is None:
         return groups
@@ -264,11 +264,11 @@ def experiment_page(*, viewer: User, experiment: Experiment) -> ExperimentPage:
     return ExperimentPage(experiment=experiment, my_debrief=mine, partner_debrief=theirs)
 
 
-def match_choices(*, viewer: User) -> list[tuple[int, str]]:
+def match_choices(*, viewer: User, context: CoupleContext) -> list[tuple[int, str]]:
     """The couple's curiosity matches, to start an experiment from."""
     from evenly.boundaries.selectors import curiosity_matches
 
-    return [(match.item.id, match.item.shown_title) for match in curiosity_matches(viewer=viewer)]
+    return [(match.item.id, match.item.shown_title) for match in curiosity_matches(viewer=viewer, context=context)]
 
 
 @dataclass(frozen=True)
@@ -291,7 +291,7 @@ class Win:
     notes: list[Note] = field(default_factory=list)
 
 
-def wins_page(*, viewer: User, number: int) -> Page:
+def wins_page(*, viewer: User, context: CoupleContext, number: int) -> Page:
     """Decisions you both felt went well, experiments you talked through
     together, rituals you keep and words of appreciation: newest first,
     WINS_PER_PAGE at a time, the newest WINS_SHOWN in all. No scores, no
@@ -300,16 +300,16 @@ def wins_page(*, viewer: User, number: int) -> Page:
     reach = number * WINS_PER_PAGE  # this page and the ones before it
     # One more than that of each kind: the newest `reach` wins of all are
     # among them, and whether any is older than this page shows.
-    newest = _newest_wins(viewer=viewer, limit=reach + 1)
-    shown = _with_notes(viewer=viewer, wins=newest[reach - WINS_PER_PAGE : reach])
+    newest = _newest_wins(context=context, limit=reach + 1)
+    shown = _with_notes(viewer=viewer, context=context, wins=newest[reach - WINS_PER_PAGE : reach])
     return Page(items=shown, number=number, has_older=len(newest) > reach and reach < WINS_SHOWN)
 
 
-def _newest_wins(*, viewer: User, limit: int) -> list[Win]:
+def _newest_wins(*, context: CoupleContext, limit: int) -> list[Win]:
     """Up to `limit` of each kind of win, newest first, without the notes."""
     from django.urls import reverse
 
-    couple_id = couple_context(viewer=viewer).couple_id
+    couple_id = context.couple_id
     if couple_id is None:
         return []
     wins = []
@@ -353,11 +353,11 @@ def _newest_wins(*, viewer: User, limit: int) -> list[Win]:
     return sorted(wins, key=lambda w: w.when, reverse=True)
 
 
-def _with_notes(*, viewer: User, wins: list[Win]) -> list[Win]:
+def _with_notes(*, viewer: User, context: CoupleContext, wins: list[Win]) -> list[Win]:
     """The wins, each experiment with both partners' notes, the viewer's first.
     Only the notes shown are read; in one query even when none are (no
     experiment has the id 0), so every couple's page runs the same queries."""
-    partner = couple_context(viewer=viewer).partner
+    partner = context.partner
     you, theirs = gettext("You"), partner.shown_name if partner and partner.shown_name else gettext("Your partner")
     shown = [win.experiment_id for win in wins if win.experiment_id is not None]
     notes_of: dict[int, list[Note]] = {}

@@ -28,7 +28,7 @@ from evenly.core.notifications import notices_resolve, notify
 from evenly.core.once import once_per_token
 from evenly.core.realtime import publish
 from evenly.couples.models import Couple
-from evenly.couples.selectors import couple_zone, member_ids, partnership_for
+from evenly.couples.selectors import couple_context, couple_zone, member_ids, partnership_for
 from evenly.decisions import tasks
 from evenly.decisions.models import (
     OPTION_MAX,
@@ -547,7 +547,8 @@ def experiment_propose(
     if catalogue_item_id is not None:
         from evenly.boundaries.selectors import curiosity_matches
 
-        if catalogue_item_id not in {m.item.id for m in curiosity_matches(viewer=actor)}:
+        matches = curiosity_matches(viewer=actor, context=couple_context(viewer=actor))
+        if catalogue_item_id not in {m.item.id for m in matches}:
             raise ServiceError(NOT_A_MATCH)
         source = Source.MATCH
     if decision is not None:

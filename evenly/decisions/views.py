@@ -49,8 +49,8 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         "decisions/index.html",
         {
             "ctx": context,
-            "decisions": selectors.decisions_for(viewer=request.user),
-            "experiments": selectors.experiments_for(viewer=request.user),
+            "decisions": selectors.decisions_for(viewer=request.user, context=context),
+            "experiments": selectors.experiments_for(context=context),
         },
     )
 
@@ -73,7 +73,7 @@ def decision_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _detail(request: AuthenticatedHttpRequest, decision: Decision, status: int = 200, **bound: Any) -> HttpResponse:
-    page = selectors.decision_page(viewer=request.user, decision=decision)
+    page = selectors.decision_page(viewer=request.user, context=request.couple_ctx, decision=decision)
     levels = {row.option.pk: row.my_level for row in page.options}
     forms = {
         "view_form": ViewForm(initial={"text": page.mine.view}),
@@ -118,7 +118,7 @@ def _sign_initial(page: selectors.DecisionPage) -> dict[str, Any]:
 @login_required
 @require_GET
 def decision_detail(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
+    decision = get_decision_for_user(context=request.couple_ctx, decision_id=decision_id)
     return _detail(request, decision)
 
 
@@ -127,7 +127,7 @@ def decision_detail(request: AuthenticatedHttpRequest, decision_id: int) -> Http
 def decision_live(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
     """Re-fetched when a decision changes: offers the newest version without
     replacing the page, so nothing being typed is lost."""
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
+    decision = get_decision_for_user(context=request.couple_ctx, decision_id=decision_id)
     token = selectors.live_token(decision.updated_at)
     changed = request.GET.get("seen", token) != token
     return render(
@@ -146,7 +146,7 @@ def _post(
     done: str = "",
 ) -> HttpResponse:
     """The shared shape of every step on the decision page."""
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
+    decision = get_decision_for_user(context=request.couple_ctx, decision_id=decision_id)
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         return _detail(request, decision, status=400, **{form_name: form})
@@ -233,7 +233,7 @@ def option_add(request: AuthenticatedHttpRequest, decision_id: int) -> HttpRespo
 @login_required
 @require_http_methods(["GET", "POST"])
 def option_edit(request: AuthenticatedHttpRequest, option_id: int) -> HttpResponse:
-    option = get_option_for_user(viewer=request.user, option_id=option_id)
+    option = get_option_for_user(context=request.couple_ctx, option_id=option_id)
     decision = option.round.decision
     if option.proposed_by_id != request.user.pk:
         # The partner may see the option but not reword it: they add their own.
@@ -276,8 +276,8 @@ def option_edit(request: AuthenticatedHttpRequest, option_id: int) -> HttpRespon
 @login_required
 @require_POST
 def ratings_save(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
-    page = selectors.decision_page(viewer=request.user, decision=decision)
+    decision = get_decision_for_user(context=request.couple_ctx, decision_id=decision_id)
+    page = selectors.decision_page(viewer=request.user, context=request.couple_ctx, decision=decision)
     form = RatingsForm(request.POST, options=[r.option for r in page.options], initial_levels={})
     if not form.is_valid():
         return _detail(request, decision, status=400, ratings_form=form)
@@ -326,8 +326,8 @@ def ratings_reopen(request: AuthenticatedHttpRequest, decision_id: int) -> HttpR
 @login_required
 @require_POST
 def agreement_sign(request: AuthenticatedHttpRequest, decision_id: int) -> HttpResponse:
-    decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
-    page = selectors.decision_page(viewer=request.user, decision=decision)
+    decision = get_decision_for_user(context=request.couple_ctx, decision_id=decision_id)
+    page = selectors.decision_page(viewer=request.user, context=request.couple_ctx, decision=decision)
     # Every option of the round is a valid choice here; the service decides
     # whether it may be adopted and whether its wording is still current.
     options = [row.option for row in page.options]
@@ -412,7 +412,7 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     decision = None
     decision_id = id_from(request.GET.get("decision"))
     if decision_id is not None:
-        decision = get_decision_for_user(viewer=request.user, decision_id=decision_id)
+        decision = get_decision_for_user(context=request.couple_ctx, decision_id=decision_id)
     initial = {}
     if decision is not None:
         adopted = decision.rounds.exclude(adopted_option=None).order_by("-number").first()
@@ -422,8 +422,8 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     if desire_id is not None:  # started from an entry of the desire log
         from evenly.rituals.desires import desire_prefill
 
-        initial["idea"] = desire_prefill(viewer=request.user, entry_id=desire_id).words
-    matches = selectors.match_choices(viewer=request.user)
+        initial["idea"] = desire_prefill(viewer=request.user, context=request.couple_ctx, entry_id=desire_id).words
+    matches = selectors.match_choices(viewer=request.user, context=request.couple_ctx)
     form = ExperimentForm(request.POST or None, matches=matches, initial=initial)
     if request.method == "POST" and form.is_valid():
         item_id = form.cleaned_data.get("item")
@@ -456,7 +456,7 @@ def experiment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 def experiment_counter(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
     """Answer a proposal with a changed version of it: the form starts from
     the partner's wording, and sending it makes it the answerer's proposal."""
-    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
+    experiment = get_experiment_for_user(context=request.couple_ctx, experiment_id=experiment_id)
     if experiment.proposed_by_id == request.user.pk or experiment.status != ExperimentStatus.PROPOSED:
         return redirect("decisions:experiment", experiment.pk)
     initial = {"idea": experiment.idea, "ends_when": experiment.ends_when, "then_what": experiment.then_what}
@@ -493,7 +493,7 @@ def _experiment(
 @login_required
 @require_GET
 def experiment_detail(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
-    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
+    experiment = get_experiment_for_user(context=request.couple_ctx, experiment_id=experiment_id)
     return _experiment(request, experiment)
 
 
@@ -502,13 +502,13 @@ def experiment_detail(request: AuthenticatedHttpRequest, experiment_id: int) -> 
 def experiment_status(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
     """The experiment's status card, re-fetched live. It holds no text box,
     so swapping it never loses anything being typed."""
-    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
+    experiment = get_experiment_for_user(context=request.couple_ctx, experiment_id=experiment_id)
     page = selectors.experiment_page(viewer=request.user, experiment=experiment)
     return render(request, "decisions/_experiment_status.html", {"page": page})
 
 
 def _experiment_step(request: AuthenticatedHttpRequest, experiment_id: int, action: Any, done: str) -> HttpResponse:
-    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
+    experiment = get_experiment_for_user(context=request.couple_ctx, experiment_id=experiment_id)
     attempt(request, lambda: action(experiment), success=done)
     return redirect("decisions:experiment", experiment.pk)
 
@@ -560,7 +560,7 @@ def experiment_end(request: AuthenticatedHttpRequest, experiment_id: int) -> Htt
 @login_required
 @require_POST
 def debrief_write(request: AuthenticatedHttpRequest, experiment_id: int) -> HttpResponse:
-    experiment = get_experiment_for_user(viewer=request.user, experiment_id=experiment_id)
+    experiment = get_experiment_for_user(context=request.couple_ctx, experiment_id=experiment_id)
     form = DebriefForm(request.POST)
     if form.is_valid():
         try:
@@ -577,5 +577,5 @@ def debrief_write(request: AuthenticatedHttpRequest, experiment_id: int) -> Http
 @require_GET
 def wins(request: AuthenticatedHttpRequest) -> HttpResponse:
     _partnered_or_404(request)
-    page = selectors.wins_page(viewer=request.user, number=page_number(request))
+    page = selectors.wins_page(viewer=request.user, context=request.couple_ctx, number=page_number(request))
     return render(request, "decisions/wins.html", {"wins": page.items, "page": page})

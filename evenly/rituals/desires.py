@@ -21,7 +21,7 @@ from evenly.boundaries import catalogue
 from evenly.core.errors import ServiceError
 from evenly.core.models import Visibility
 from evenly.core.realtime import publish
-from evenly.couples.selectors import Partnership, couple_context, partnership_for
+from evenly.couples.selectors import CoupleContext, Partnership, couple_context, partnership_for
 from evenly.rituals.models import DESIRE_MAX, Answer, DesireEntry, DesireKind, DesireResponse
 
 EVENT = "desires.changed"
@@ -160,12 +160,11 @@ def get_desire_for_user(*, viewer: User, partnership: Partnership | None, entry_
     return entry
 
 
-def desire_prefill(*, viewer: User, entry_id: int) -> DesireEntry:
+def desire_prefill(*, viewer: User, context: CoupleContext, entry_id: int) -> DesireEntry:
     """What an invitation or an experiment starts from: the viewer's own entry,
     or one the partner shared that both said "me too" to. The proposal guard
     still applies when it is sent."""
-    partnership = couple_context(viewer=viewer).partnership
-    entry = get_desire_for_user(viewer=viewer, partnership=partnership, entry_id=entry_id)
+    entry = get_desire_for_user(viewer=viewer, partnership=context.partnership, entry_id=entry_id)
     if (
         entry.author_id != viewer.pk
         and not DesireResponse.objects.filter(entry=entry, responder=viewer, answer=Answer.ME_TOO).exists()

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from evenly.agreements import selectors
 from evenly.agreements.models import Kind
-from evenly.couples.selectors import couple_context
 from evenly.pause.selectors import pause_state
 
 register = template.Library()
@@ -22,8 +21,7 @@ FRAGMENT_VIEWS = {"layer", "companion"}
 
 @register.inclusion_tag("agreements/_values_brief.html", takes_context=True)
 def values_brief(context: dict[str, Any]) -> dict[str, Any]:
-    request = context["request"]
-    ctx = couple_context(viewer=request.user)
+    ctx = context["couple_ctx"]  # see evenly.core.context_processors
     return {"values": selectors.current_version(couple_id=ctx.couple_id, kind=Kind.VALUES)}
 
 
@@ -40,7 +38,7 @@ def _next_path(request: Any) -> str:
 def pause_companion(context: dict[str, Any]) -> dict[str, Any]:
     request = context["request"]
     user = request.user
-    ctx = couple_context(viewer=user)
+    ctx = context["couple_ctx"]  # see evenly.core.context_processors
     partnership = ctx.partnership
     if partnership is None:
         return {"show": False}

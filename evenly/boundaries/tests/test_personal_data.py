@@ -4,7 +4,7 @@ import pytest
 
 from evenly.boundaries import services
 from evenly.boundaries.models import Boundary, BoundaryChange, CuriosityAnswer, Kind, LifeEvent, TalkRequest
-from evenly.boundaries.tests.helpers import entry
+from evenly.boundaries.tests.helpers import entry, matches_seen_by
 from evenly.core.personal_data import erase_for, export_for
 
 pytestmark = pytest.mark.django_db
@@ -47,13 +47,12 @@ def test_it_erases_everything_of_the_person_and_nothing_of_the_partner(alex, sam
 
 def test_the_demo_seeds_both_couples_with_a_few_matches(alex, sam, jordan, riley):
     from evenly.boundaries.demo import seed_boundaries
-    from evenly.boundaries.selectors import curiosity_matches
 
     users = {"alex": alex, "sam": sam, "jordan": jordan, "riley": riley}
     seed_boundaries(users)
     seed_boundaries(users)  # twice: nothing doubles
     assert Boundary.objects.filter(author=alex, kind=Kind.HARD_LIMIT).exists()
     assert Boundary.objects.filter(author=alex, visibility="private").exists()
-    assert len(curiosity_matches(viewer=alex)) >= 2 and len(curiosity_matches(viewer=riley)) >= 2
-    assert 110 not in [m.item.id for m in curiosity_matches(viewer=sam)]
+    assert len(matches_seen_by(alex)) >= 2 and len(matches_seen_by(riley)) >= 2
+    assert 110 not in [m.item.id for m in matches_seen_by(sam)]
     assert TalkRequest.objects.count() == 2 and LifeEvent.objects.count() == 2

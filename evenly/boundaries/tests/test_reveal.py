@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from evenly.boundaries import catalogue
 from evenly.boundaries.models import Boundary, CuriosityAnswer, Kind
-from evenly.boundaries.selectors import compute_matches, curiosity_matches
+from evenly.boundaries.selectors import compute_matches
+from evenly.boundaries.tests.helpers import matches_seen_by
 from evenly.core.models import Visibility
 
 pytestmark = pytest.mark.django_db
@@ -89,8 +90,8 @@ def test_both_partners_see_the_same_matches_and_no_hard_limit(
     _store(sam, second)
     _store_limits(alex, alex_limits, alex_shares)
     _store_limits(sam, sam_limits, sam_shares)
-    for_alex = [m.item.id for m in curiosity_matches(viewer=alex)]
-    for_sam = [m.item.id for m in curiosity_matches(viewer=sam)]
+    for_alex = [m.item.id for m in matches_seen_by(alex)]
+    for_sam = [m.item.id for m in matches_seen_by(sam)]
     assert for_alex == for_sam == expected(first, second, alex_limits | sam_limits)
 
 
@@ -150,9 +151,9 @@ def test_a_no_looks_the_same_as_no_answer(alex, sam, client_for):
 def test_changing_to_no_removes_a_match_quietly(alex, sam):
     _store(alex, {101: "yes"})
     _store(sam, {101: "yes"})
-    assert [m.item.id for m in curiosity_matches(viewer=alex)] == [101]
+    assert [m.item.id for m in matches_seen_by(alex)] == [101]
     _store(sam, {101: "no"})
-    assert curiosity_matches(viewer=alex) == []
+    assert matches_seen_by(alex) == []
 
 
 def test_matches_follow_catalogue_order_not_answer_order(alex, sam):
@@ -160,9 +161,9 @@ def test_matches_follow_catalogue_order_not_answer_order(alex, sam):
     for item_id in (705, 101, 402):
         CuriosityAnswer.objects.create(user=alex, catalogue_item_id=item_id, answer="yes")
         CuriosityAnswer.objects.create(user=sam, catalogue_item_id=item_id, answer="curious")
-    assert [m.item.id for m in curiosity_matches(viewer=sam)] == [101, 402, 705]
+    assert [m.item.id for m in matches_seen_by(sam)] == [101, 402, 705]
 
 
 def test_no_partner_means_no_matches(casey):
     _store(casey, {101: "yes"})
-    assert curiosity_matches(viewer=casey) == []
+    assert matches_seen_by(casey) == []

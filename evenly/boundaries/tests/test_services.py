@@ -17,7 +17,7 @@ from evenly.boundaries.models import (
 )
 from evenly.boundaries.selectors import review_next_boundary
 from evenly.boundaries.tasks import send_review_reminder
-from evenly.boundaries.tests.helpers import entry
+from evenly.boundaries.tests.helpers import entry, partners_boundaries_seen_by
 from evenly.core.errors import ServiceError
 from evenly.core.models import Notification, NotificationKind
 
@@ -283,15 +283,14 @@ def test_the_first_entry_starts_the_default_reminder(alex, django_capture_on_com
 def test_a_boundary_shared_in_an_earlier_couple_stays_unseen_and_silent(
     alex, sam, casey, event_tap, django_capture_on_commit_callbacks
 ):
-    from evenly.boundaries.selectors import partners_shared_boundaries
     from evenly.couples.services import couple_create, couple_leave, invite_accept, invite_create
 
     boundary = entry(alex, 103, shared=True)
     couple_leave(actor=alex)
     couple_create(actor=alex)
     invite_accept(actor=casey, token=invite_create(actor=alex).token)
-    assert partners_shared_boundaries(viewer=sam) == []
-    assert all(not group.boundaries for group in partners_shared_boundaries(viewer=casey))
+    assert partners_boundaries_seen_by(sam) == []
+    assert all(not group.boundaries for group in partners_boundaries_seen_by(casey))
     event_tap.listen(casey, sam)
     with django_capture_on_commit_callbacks(execute=True):
         services.boundary_update(actor=alex, boundary=boundary, kind=Kind.HARD_LIMIT)

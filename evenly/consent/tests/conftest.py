@@ -9,11 +9,23 @@ from django.utils import timezone
 from evenly.accounts.models import User
 from evenly.consent import services
 from evenly.consent.models import Invitation
+from evenly.consent.selectors import InvitationsView, SignalView, invitations_view, signal_view
+from evenly.couples.selectors import couple_context
 
 
 def window(hours_from_now: float = 1, length: float = 3) -> tuple[datetime, datetime]:
     start = timezone.now() + timedelta(hours=hours_from_now)
     return start, start + timedelta(hours=length)
+
+
+def signals_seen_by(viewer: User) -> SignalView:
+    """Both colours as the viewer's signal card shows them."""
+    return signal_view(viewer=viewer, context=couple_context(viewer=viewer))
+
+
+def invitations_seen_by(viewer: User) -> InvitationsView:
+    """The invitations as the viewer's consent page lists them."""
+    return invitations_view(viewer=viewer, context=couple_context(viewer=viewer))
 
 
 @pytest.fixture

@@ -110,14 +110,14 @@ def test_it_waits_while_the_couple_is_paused(alex, sam):
 
 
 def test_the_colours_become_signals_only_when_the_answers_are_revealed(alex, sam):
-    from evenly.consent.selectors import signal_view
+    from evenly.consent.tests.conftest import signals_seen_by
 
     dialogue = services.dialogue_start(actor=alex)
     answer(alex, dialogue, colour="yellow")
-    assert signal_view(viewer=sam).partners is None
+    assert signals_seen_by(sam).partners is None
     answer(sam, dialogue, colour="green")
-    assert signal_view(viewer=sam).partners.colour == "yellow"
-    assert signal_view(viewer=alex).partners.colour == "green"
+    assert signals_seen_by(sam).partners.colour == "yellow"
+    assert signals_seen_by(alex).partners.colour == "green"
 
 
 def test_it_prefills_limits_from_ones_own_shared_hard_limits_only(alex, sam, hard_limit):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from evenly.consent import services
 from evenly.consent.models import Dialogue, DialogueAnswer, Invitation, Outcome, Signal
 from evenly.consent.personal_data import export
-from evenly.consent.selectors import invitations_view
+from evenly.consent.tests.conftest import invitations_seen_by
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,7 @@ def test_forgotten_invitations_are_no_longer_reachable(alex, sam, invite, client
     travel_invitation(invitation, ended_ago=DAY * 2)
     call_command("consent_forget", verbosity=0)
     assert client_for(alex).get(f"/consent/invitations/{invitation.pk}/").status_code == 404
-    assert invitations_view(viewer=alex).from_me == []
+    assert invitations_seen_by(alex).from_me == []
 
 
 @pytest.mark.django_db(transaction=True)

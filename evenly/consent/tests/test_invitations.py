@@ -8,8 +8,7 @@ from django.utils import timezone
 from evenly.boundaries.guard import NOT_OPEN_MESSAGE
 from evenly.consent import services
 from evenly.consent.models import Cooldown, Invitation, Outcome
-from evenly.consent.selectors import invitations_view
-from evenly.consent.tests.conftest import window
+from evenly.consent.tests.conftest import invitations_seen_by, window
 from evenly.core.errors import ServiceError
 from evenly.pause.services import pause_start
 
@@ -20,8 +19,8 @@ def test_it_sends_something_specific_for_a_time_window(alex, sam, invite):
     invitation = invite(alex, items=(105,), words="After dinner")
     assert invitation.invitee == sam
     assert invitation.item_ids == [105]
-    assert [i.invitation for i in invitations_view(viewer=sam).to_me] == [invitation]
-    assert [i.invitation for i in invitations_view(viewer=alex).from_me] == [invitation]
+    assert [i.invitation for i in invitations_seen_by(sam).to_me] == [invitation]
+    assert [i.invitation for i in invitations_seen_by(alex).from_me] == [invitation]
 
 
 def test_it_needs_a_what(alex, sam):
@@ -84,8 +83,8 @@ def test_a_decline_starts_the_invitees_cool_down(alex, sam, invite, outcome):
     cooldown = Cooldown.objects.get()
     assert (cooldown.couple_id, cooldown.inviter_id) == (invitation.couple_id, alex.pk)
     assert timedelta(hours=71) < cooldown.until - timezone.now() <= timedelta(hours=72)
-    assert invitations_view(viewer=alex).acknowledgement_until == cooldown.until
-    assert invitations_view(viewer=sam).acknowledgement_until is None
+    assert invitations_seen_by(alex).acknowledgement_until == cooldown.until
+    assert invitations_seen_by(sam).acknowledgement_until is None
     with pytest.raises(ServiceError, match="a little time"):
         invite(alex)
 
@@ -116,7 +115,7 @@ def test_a_slower_pace_pauses_invitations_to_that_partner(alex, sam, invite):
     with pytest.raises(ServiceError) as refused:
         invite(alex)
     assert refused.value.message == "Invitations are paused for now."
-    assert invitations_view(viewer=alex).partner_pace_slower
+    assert invitations_seen_by(alex).partner_pace_slower
     services.consent_settings_update(actor=sam, slower_pace=False, cooldown_hours=24)
     assert invite(alex).pk
 
@@ -125,8 +124,8 @@ def test_the_invitee_can_withdraw_a_yes(alex, sam, invite):
     invitation = services.invitation_answer(actor=sam, invitation=invite(alex), outcome="yes")
     withdrawn = services.invitation_withdraw(actor=sam, invitation=invitation)
     assert withdrawn.outcome == Outcome.WITHDRAWN and withdrawn.withdrawn_by == sam
-    assert invitations_view(viewer=alex).from_me == []
-    assert [i.invitation.pk for i in invitations_view(viewer=alex).withdrawn] == [invitation.pk]
+    assert invitations_seen_by(alex).from_me == []
+    assert [i.invitation.pk for i in invitations_seen_by(alex).withdrawn] == [invitation.pk]
 
 
 def test_withdrawing_conditions_erases_them_at_once(alex, sam, invite):
@@ -179,7 +178,7 @@ def test_an_expired_invitation_cannot_be_answered(alex, sam, invite):
     invitation.refresh_from_db()
     with pytest.raises(ServiceError, match="has ended"):
         services.invitation_answer(actor=sam, invitation=invitation, outcome="yes")
-    assert invitations_view(viewer=sam).to_me == []
+    assert invitations_seen_by(sam).to_me == []
 
 
 def test_a_yes_waits_for_the_pause_but_a_no_does_not(alex, sam, invite):
@@ -215,5 +214,5 @@ def test_there_is_no_history_of_yeses(alex, sam, invite):
         starts_at=timezone.now() - timedelta(hours=4), ends_at=timezone.now() - timedelta(minutes=1)
     )
     for viewer in (alex, sam):
-        view = invitations_view(viewer=viewer)
+        view = invitations_seen_by(viewer)
         assert view.to_me == [] and view.from_me == [] and view.withdrawn == []

@@ -1,6 +1,6 @@
-"""How `manage.py serve` runs: pages on one long-lived thread, one process
-unless a shared channel layer lets events cross processes, and exactly one
-embedded task worker however many processes there are."""
+"""How `manage.py serve` runs: pages on one long-lived thread in each process,
+a process per core (two at most) with events shared between them, and
+exactly one embedded task worker however many processes there are."""
 
 from __future__ import annotations
 
@@ -84,10 +84,41 @@ def test_only_one_process_runs_the_embedded_worker() -> None:
     again.close()
 
 
-def test_several_processes_need_a_shared_channel_layer(settings) -> None:  # type: ignore[no-untyped-def]
+def test_it_runs_one_process_per_core_two_at_most(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from evenly.core.management.commands.serve import default_processes
+
+    for cores, processes in [(None, 1), (1, 1), (2, 2), (16, 2)]:
+        monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
+        assert default_processes() == processes
+
+
+def test_no_processes_is_refused() -> None:
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("serve", processes=0)
+
+
+def test_several_processes_without_redis_share_events_through_a_hub_that_ends_with_them(settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+    from pathlib import Path
+
+    import uvicorn
+
     settings.REDIS_URL = ""
-    with pytest.raises(CommandError, match="REDIS_URL"):
-        call_command("serve", processes=2)
+    seen: dict[str, object] = {}
+
+    def run(*args: object, **kwargs: object) -> None:
+        hub = Path(os.environ["EVENLY_EVENT_HUB"])
+        seen.update(workers=kwargs["workers"], hub=hub, listening=hub.is_socket())
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    monkeypatch.delenv("EVENLY_EVENT_HUB", raising=False)
+    call_command("serve", processes=2)
+    assert seen["workers"] == 2 and seen["listening"] is True
+    assert not Path(seen["hub"]).exists()  # type: ignore[arg-type]
+    # Each process reads its sessions from the database, never a memory of its own.
+    assert settings.SESSION_ENGINE != "django.contrib.sessions.backends.cached_db"
 
 
 @pytest.mark.django_db
@@ -97,7 +128,7 @@ def test_one_process_keeps_sessions_in_its_memory_and_still_in_the_database(sett
 
     settings.REDIS_URL = ""
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
-    call_command("serve")
+    call_command("serve", processes=1)
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
 
     from importlib import import_module

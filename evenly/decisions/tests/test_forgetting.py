@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from evenly.couples.selectors import couple_context
 from evenly.decisions import services
 from evenly.decisions.models import Experiment
 from evenly.decisions.personal_data import export
@@ -68,7 +69,8 @@ def test_a_proposal_that_never_ran_keeps_only_who_proposed_it_and_when(alex, sam
         assert (kept["proposed_by_id"], kept["counter_of_id"], kept["status"]) == (sam.pk, None, "proposed")
     # Gone from the app for both.
     for user in (alex, sam):
-        assert experiment.pk not in {e.pk for group in experiments_for(viewer=user).values() for e in group}
+        listed = experiments_for(context=couple_context(viewer=user))
+        assert experiment.pk not in {e.pk for group in listed.values() for e in group}
         assert client_for(user).get(f"/decisions/experiments/{experiment.pk}/").status_code == 404
 
 

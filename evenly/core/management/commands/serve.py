@@ -1,10 +1,12 @@
 """Serve the whole app: pages, the real-time socket and the task worker. This
 is what `make run` starts.
 
-Without Redis it is one process: the in-memory channel layer cannot carry an
-event from a page in one process to a socket in another. With REDIS_URL set
-(a shared channel layer and cache) `--processes N` runs N of them, and
-exactly one of them runs the embedded task worker."""
+It runs one server process per core, two at most by default (measured on a
+2-core box: see BENCHMARKS.md). Events cross between the processes through
+Redis when REDIS_URL is set, and otherwise through a hub this command runs
+beside them (evenly/core/eventhub.py). Exactly one process runs the embedded
+task worker. One process alone needs neither, and keeps sessions in its own
+memory."""
 
 from __future__ import annotations
 
@@ -14,6 +16,11 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 SINGLE_PROCESS_SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+DEFAULT_MOST_PROCESSES = 2
+
+
+def default_processes() -> int:
+    return max(1, min(DEFAULT_MOST_PROCESSES, os.cpu_count() or 1))
 
 
 class Command(BaseCommand):
@@ -27,7 +34,7 @@ class Command(BaseCommand):
             "--processes",
             type=int,
             default=None,
-            help="Server processes (default 1; more than one needs REDIS_URL).",
+            help=f"Server processes (default: one per core, {DEFAULT_MOST_PROCESSES} at most).",
         )
 
     def handle(self, *args: Any, host: str, port: int, no_worker: bool, processes: int | None, **options: Any) -> None:
@@ -35,32 +42,40 @@ class Command(BaseCommand):
         from django.conf import settings
         from django.core.management.base import CommandError
 
-        shared = bool(settings.REDIS_URL)
-        # One by default: measured on a 2-core box, a second process over Redis
-        # served fewer pages than one (the round trips to Redis cost more than
-        # the second core gave). More are for bigger machines, with Redis.
-        processes = processes or 1
-        if processes > 1 and not shared:
-            raise CommandError("More than one process needs REDIS_URL: events must reach sockets in every process.")
+        processes = default_processes() if processes is None else processes
+        if processes < 1:
+            raise CommandError("--processes must be at least 1.")
 
-        if not shared:
+        hub = None
+        if processes == 1 and not settings.REDIS_URL:
             # One process holds every session, so its own memory can keep
             # them: a page reads its session there, not with a query. Writes
             # and sign-outs still go through the database.
             settings.SESSION_ENGINE = SINGLE_PROCESS_SESSION_ENGINE
 
-        # Whatever the server creates (the database, its -wal and -shm) is the owner's only.
+        # Whatever the server creates (the database, its -wal and -shm, the
+        # hub's socket) is the owner's only.
         os.umask(0o077)
+        if processes > 1 and not settings.REDIS_URL:
+            from evenly.core.eventhub import EventHub, socket_path
+
+            hub = EventHub(socket_path(settings.DATA_DIR))
+            hub.start()
+            os.environ["EVENLY_EVENT_HUB"] = str(hub.path)  # read by each process's settings
         os.environ["EVENLY_EMBEDDED_WORKER"] = "0" if no_worker else "1"
         self.stdout.write(f"Evenly is ready on http://{host}:{port}  (Ctrl+C to stop)")
-        uvicorn.run(
-            "evenly.asgi:application",
-            host=host,
-            port=port,
-            lifespan="on",
-            log_level="warning",
-            access_log=False,
-            proxy_headers=True,
-            ws_ping_interval=20,
-            workers=processes if processes > 1 else None,
-        )
+        try:
+            uvicorn.run(
+                "evenly.asgi:application",
+                host=host,
+                port=port,
+                lifespan="on",
+                log_level="warning",
+                access_log=False,
+                proxy_headers=True,
+                ws_ping_interval=20,
+                workers=processes if processes > 1 else None,
+            )
+        finally:
+            if hub is not None:
+                hub.stop()
