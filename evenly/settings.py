@@ -123,6 +123,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "evenly.core.context_processors.evenly",
             ],
+            # `{% url %}` that works each address out once (see the module).
+            "builtins": ["evenly.core.templatetags.reversed_urls"],
         },
     },
 ]
@@ -180,6 +182,8 @@ elif EVENT_HUB := env_str("EVENLY_EVENT_HUB"):
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(DATA_DIR / "cache"),
+            # Rate-limit counters must not be culled while they count.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
     CACHES["sessions"] = CACHES["default"]
@@ -291,7 +295,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if WHITENOISE_USE_FINDERS
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "evenly.core.storage.StaticFiles"
         )
     },
 }
