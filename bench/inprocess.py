@@ -3,9 +3,9 @@ the same page after `seed_history --years N`, and against a bare view served
 through the same middleware. Prints one JSON line.
 
 The demo database is copied and the history is seeded into the copy; then one
-worker process serves each copy through the Django test client, and the
-requests alternate between the two, one by one, so that a change in machine
-load falls on both sides alike. Beside the median wall-clock time, each page
+worker process serves each copy through the Django test client, both pinned
+to the same CPU, and the requests alternate between the two, one by one, so
+that a change in machine load falls on both sides alike. Beside the median wall-clock time, each page
 reports the Python function calls one request makes (counted by cProfile): a
 figure the load on the machine does not move.
 
@@ -50,10 +50,13 @@ WARM_UP = 3
 # ---------------------------------------------------------------- worker
 
 
-def serve() -> None:
+def serve(cpu: int | None) -> None:
     """One line in (`time PATH` or `calls PATH`), one JSON number out, for
     Alex signed in to the database named by EVENLY_SQLITE_PATH."""
     import django
+
+    if cpu is not None:
+        os.sched_setaffinity(0, {cpu})
 
     django.setup()
     from django.test import Client
@@ -81,9 +84,11 @@ def serve() -> None:
 
 
 class Worker:
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, cpu: int | None) -> None:
         env = {**os.environ, "EVENLY_SQLITE_PATH": str(database)}
         command = [sys.executable, "-m", "bench.inprocess", "--serve"]
+        if cpu is not None:
+            command += ["--cpu", str(cpu)]
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def ask(self, command: str, path: str) -> float:
@@ -131,17 +136,18 @@ def seed_history(database: Path, years: int) -> float:
 
 def measure(demo: Worker, history: Worker, path: str, repeats: int) -> dict[str, float]:
     """Median milliseconds and function calls per request, for the demo and
-    the history side. Strictly alternating: each request follows one of the
-    other side's, so neither finds the CPU caches warmer than the other does."""
-    times: dict[Worker, list[float]] = {demo: [], history: []}
-    for round_ in range(WARM_UP + repeats):
-        for worker in (demo, history):
-            took = worker.ask("time", path)
-            if round_ >= WARM_UP:
-                times[worker].append(took)
+    the history side, and the median of the history / demo ratio of each
+    pair of requests made one after the other. Strictly alternating: each
+    request follows one of the other side's, so neither finds the CPU caches
+    warmer than the other does."""
+    for _ in range(WARM_UP):
+        demo.ask("time", path)
+        history.ask("time", path)
+    pairs = [(demo.ask("time", path), history.ask("time", path)) for _ in range(repeats)]
     return {
-        "demo_ms": round(statistics.median(times[demo]), 3),
-        "history_ms": round(statistics.median(times[history]), 3),
+        "demo_ms": round(statistics.median(d for d, _ in pairs), 3),
+        "history_ms": round(statistics.median(h for _, h in pairs), 3),
+        "ratio": round(statistics.median(h / d for d, h in pairs), 3),
         "demo_calls": demo.ask("calls", path),
         "history_calls": history.ask("calls", path),
     }
@@ -152,16 +158,19 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--serve", action="store_true", help="run as a worker (used by the driver)")
+    parser.add_argument("--cpu", type=int, help="the CPU a worker runs on")
     args = parser.parse_args()
     if args.serve:
-        serve()
+        serve(args.cpu)
         return
 
     demo_path = demo_database()
     history_path = demo_path.with_name("history.sqlite3")
     copy_database(demo_path, history_path)
     seeded = seed_history(history_path, args.years)
-    demo, history = Worker(demo_path), Worker(history_path)
+    # One CPU for both workers: whatever else runs on it slows both alike.
+    cpu = max(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    demo, history = Worker(demo_path, cpu), Worker(history_path, cpu)
     try:
         pages: dict[str, Any] = {path: measure(demo, history, path, args.repeats) for path in [BARE, *PAGES]}
     finally:
