@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext
 
 from evenly.accounts.models import User
@@ -16,6 +17,7 @@ from evenly.checkins.models import (
     Appreciation,
     CheckIn,
     GroundRule,
+    Leaning,
     Moment,
     NextStep,
     ParkedTopic,
@@ -24,6 +26,9 @@ from evenly.checkins.models import (
     Utterance,
     UtteranceKind,
 )
+from evenly.core.links import link_to
+from evenly.core.models import Visibility
+from evenly.core.paging import Page, page_of
 from evenly.couples.selectors import CoupleContext
 from evenly.journal.selectors import TenderNote, notes_touching, shared_tender_topics
 
@@ -65,9 +70,34 @@ def first_steps_for(*, viewer: User, couple_id: int | None) -> FirstSteps | None
 # ---- Moments ----
 
 
-def moments_of(*, viewer: User) -> QuerySet[Moment]:
-    """The viewer's own moments, newest first (a queryset, to page through)."""
-    return Moment.objects.filter(author=viewer)
+MOMENTS_PER_PAGE = 10  # a page of cards to read through, then "Older"
+
+
+@dataclass(frozen=True)
+class MomentLine:
+    """A moment as the list shows it: its day, its leaning, whether it is shared."""
+
+    url: str
+    happened_on: date
+    leaning: str
+    is_shared: bool
+
+
+def moments_page(*, viewer: User, number: int) -> Page:
+    """One page of the viewer's own moments, newest first. Only the listed
+    columns are read: the written (encrypted) fields stay unread."""
+    rows = Moment.objects.filter(author=viewer).values_list("pk", "happened_on", "leaning", "visibility")
+    page = page_of(rows, number, size=MOMENTS_PER_PAGE)
+    # Each label is translated once a page, not once a row.
+    leanings = {value: str(label) for value, label in Leaning.choices}
+    link = link_to("checkins:moment")
+    lines = [
+        MomentLine(
+            url=link(pk), happened_on=happened_on, leaning=leanings[leaning], is_shared=visibility == Visibility.SHARED
+        )
+        for pk, happened_on, leaning, visibility in page.items
+    ]
+    return replace(page, items=lines)
 
 
 def moment_agenda_item(*, moment: Moment) -> AgendaItem | None:

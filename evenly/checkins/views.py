@@ -34,8 +34,7 @@ from evenly.checkins.models import CheckIn, Status
 from evenly.coaching.widgets import CoachedTextarea
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest, attempt, id_from, redirect_back
-from evenly.core.links import link_to
-from evenly.core.paging import page_of
+from evenly.core.paging import page_number
 from evenly.pause.selectors import pause_state
 
 SAY_LABELS = {
@@ -480,13 +479,7 @@ def next_step(request: AuthenticatedHttpRequest, checkin_id: int) -> HttpRespons
 @login_required
 @require_GET
 def moments(request: AuthenticatedHttpRequest) -> HttpResponse:
-    # The list shows only the day, the leaning and whether it is shared: the
-    # written (encrypted) fields stay unread.
-    listed = selectors.moments_of(viewer=request.user).defer("what_happened", "feelings", "cues")
-    page = page_of(listed, request)
-    link = link_to("checkins:moment")
-    for moment in page.items:
-        moment.url = link(moment.pk)
+    page = selectors.moments_page(viewer=request.user, number=page_number(request))
     return render(request, "checkins/moments.html", {"moments": page.items, "page": page})
 
 

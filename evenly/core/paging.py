@@ -23,11 +23,15 @@ class Page:
         return self.number > 1
 
 
-def page_of(queryset: QuerySet[Any], request: HttpRequest, *, size: int = PAGE_SIZE) -> Page:
+def page_number(request: HttpRequest) -> int:
+    """The page asked for (`?page=N`), from 1; anything else is the first."""
     try:
-        number = max(1, min(int(request.GET.get("page", "1")), 10_000))
+        return max(1, min(int(request.GET.get("page", "1")), 10_000))
     except ValueError:
-        number = 1
+        return 1
+
+
+def page_of(queryset: QuerySet[Any], number: int, *, size: int = PAGE_SIZE) -> Page:
     start = (number - 1) * size
     rows = list(queryset[start : start + size + 1])
     return Page(items=rows[:size], number=number, has_older=len(rows) > size)

@@ -3,7 +3,7 @@ notes appear only once revealed, and individual ratings never do."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from django.db.models import OuterRef, Q, Subquery
@@ -13,6 +13,7 @@ from django.utils.translation import gettext, pgettext
 
 from evenly.accounts.models import User
 from evenly.core.links import link_to
+from evenly.core.paging import Page
 from evenly.couples.selectors import CoupleContext
 from evenly.decisions.models import (
     OPEN_STAGES,
@@ -153,6 +154,7 @@ class DecisionRow:
 
 
 WINS_SHOWN = 30  # the most recent wins: a look back, not an archive to scroll
+WINS_PER_PAGE = 10
 CLOSED_SHOWN = 10  # the most recent closed decisions and past experiments on the overview
 
 
@@ -270,23 +272,48 @@ def match_choices(*, viewer: User, context: CoupleContext) -> list[tuple[int, st
 
 
 @dataclass(frozen=True)
+class Note:
+    """One partner's debrief of an experiment, as the wins list shows it."""
+
+    by: str  # "You" or the partner's name
+    worked: str
+    didnt_work: str
+    surprised: str
+
+
+@dataclass(frozen=True)
 class Win:
     when: date
     title: str
     detail: str
     url: str
-    notes: list[Debrief] = field(default_factory=list)
+    experiment_id: int | None = None
+    notes: list[Note] = field(default_factory=list)
 
 
-def wins_for(*, viewer: User, context: CoupleContext) -> list[Win]:
-    """Decisions you both felt went well, and experiments you talked through
-    together. No scores, no streaks, no counts: just things to look back on."""
+def wins_page(*, viewer: User, context: CoupleContext, number: int) -> Page:
+    """Decisions you both felt went well, experiments you talked through
+    together, rituals you keep and words of appreciation: newest first,
+    WINS_PER_PAGE at a time, the newest WINS_SHOWN in all. No scores, no
+    streaks, no counts: just things to look back on."""
+    number = min(number, WINS_SHOWN // WINS_PER_PAGE)
+    reach = number * WINS_PER_PAGE  # this page and the ones before it
+    # One more than that of each kind: the newest `reach` wins of all are
+    # among them, and whether any is older than this page shows.
+    newest = _newest_wins(context=context, limit=reach + 1)
+    shown = _with_notes(viewer=viewer, context=context, wins=newest[reach - WINS_PER_PAGE : reach])
+    return Page(items=shown, number=number, has_older=len(newest) > reach and reach < WINS_SHOWN)
+
+
+def _newest_wins(*, context: CoupleContext, limit: int) -> list[Win]:
+    """Up to `limit` of each kind of win, newest first, without the notes."""
     from django.urls import reverse
 
     couple_id = context.couple_id
     if couple_id is None:
         return []
     wins = []
+    zone = timezone.get_current_timezone()  # once, not per row
     decision_link = link_to("decisions:detail")
     experiment_link = link_to("decisions:experiment")
     well = Round.objects.filter(decision__couple_id=couple_id, both_rated_well=True).order_by("-reviewed_at")
@@ -294,39 +321,50 @@ def wins_for(*, viewer: User, context: CoupleContext) -> list[Win]:
     # experiments' other written (encrypted) fields, stay unread.
     for reviewed_at, decision_id, topic, adopted in well.values_list(
         "reviewed_at", "decision_id", "decision__topic", "adopted_option__text"
-    )[:WINS_SHOWN]:
+    )[:limit]:
         assert reviewed_at is not None
         wins.append(
             Win(
-                when=timezone.localdate(reviewed_at),
+                when=reviewed_at.astimezone(zone).date(),
                 title=topic,
                 detail=adopted or "",
                 url=decision_link(decision_id),
             )
         )
     talked_through = Experiment.objects.filter(couple_id=couple_id, debriefs_revealed_at__isnull=False)
-    recent = talked_through.order_by("-debriefs_revealed_at")[:WINS_SHOWN]
-    # Always one query for the notes (a subquery, not a list of ids), so a new
-    # couple's page costs what a long-standing couple's does.
-    notes_of: dict[int, list[Debrief]] = {}
-    for debrief in Debrief.objects.filter(experiment__in=recent.values("pk")):
-        notes_of.setdefault(debrief.experiment_id, []).append(debrief)
+    recent = talked_through.order_by("-debriefs_revealed_at")[:limit]
     for pk, revealed_at, idea in recent.values_list("pk", "debriefs_revealed_at", "idea"):
         assert revealed_at is not None
-        notes = sorted(notes_of.get(pk, []), key=lambda d: d.author_id != viewer.pk)
         wins.append(
             Win(
-                when=timezone.localdate(revealed_at),
+                when=revealed_at.astimezone(zone).date(),
                 title=idea,
                 detail="",
                 url=experiment_link(pk),
-                notes=notes,
+                experiment_id=pk,
             )
         )
     from evenly.rituals.selectors import wins_for_couple
 
     rituals_url = reverse("rituals:index")
-    # Newest first, so the newest WINS_SHOWN appreciations are all that can make the cut.
-    for when, title, detail in wins_for_couple(couple_id=couple_id, limit=WINS_SHOWN):
+    # Newest first, so the newest `limit` appreciations are all that can make the cut.
+    for when, title, detail in wins_for_couple(couple_id=couple_id, limit=limit):
         wins.append(Win(when=when, title=title, detail=detail, url=rituals_url))  # type: ignore[arg-type]
-    return sorted(wins, key=lambda w: w.when, reverse=True)[:WINS_SHOWN]
+    return sorted(wins, key=lambda w: w.when, reverse=True)
+
+
+def _with_notes(*, viewer: User, context: CoupleContext, wins: list[Win]) -> list[Win]:
+    """The wins, each experiment with both partners' notes, the viewer's first.
+    Only the notes shown are read; in one query even when none are (no
+    experiment has the id 0), so every couple's page runs the same queries."""
+    partner = context.partner
+    you, theirs = gettext("You"), partner.shown_name if partner and partner.shown_name else gettext("Your partner")
+    shown = [win.experiment_id for win in wins if win.experiment_id is not None]
+    notes_of: dict[int, list[Note]] = {}
+    rows = Debrief.objects.filter(experiment_id__in=shown or [0]).values_list(
+        "experiment_id", "author_id", "worked", "didnt_work", "surprised"
+    )
+    for experiment_id, author_id, worked, didnt_work, surprised in sorted(rows, key=lambda row: row[1] != viewer.pk):
+        by = you if author_id == viewer.pk else theirs
+        notes_of.setdefault(experiment_id, []).append(Note(by, worked, didnt_work, surprised))
+    return [replace(win, notes=notes_of[win.experiment_id]) if win.experiment_id in notes_of else win for win in wins]

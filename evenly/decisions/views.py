@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from evenly.core.errors import ServiceError
 from evenly.core.http import AuthenticatedHttpRequest, attempt, id_from
+from evenly.core.paging import page_number
 from evenly.decisions import selectors, services
 from evenly.decisions.access import get_decision_for_user, get_experiment_for_user, get_option_for_user
 from evenly.decisions.forms import (
@@ -576,6 +577,5 @@ def debrief_write(request: AuthenticatedHttpRequest, experiment_id: int) -> Http
 @require_GET
 def wins(request: AuthenticatedHttpRequest) -> HttpResponse:
     _partnered_or_404(request)
-    return render(
-        request, "decisions/wins.html", {"wins": selectors.wins_for(viewer=request.user, context=request.couple_ctx)}
-    )
+    page = selectors.wins_page(viewer=request.user, context=request.couple_ctx, number=page_number(request))
+    return render(request, "decisions/wins.html", {"wins": page.items, "page": page})

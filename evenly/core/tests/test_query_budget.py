@@ -77,9 +77,10 @@ def test_history_adds_no_query_to_any_page(alex, sam, client_for, make_couple): 
 def test_a_long_list_of_moments_comes_in_pages(alex, sam, client_for):  # type: ignore[no-untyped-def]
     from django.utils import timezone
 
+    from evenly.checkins.selectors import MOMENTS_PER_PAGE
     from evenly.checkins.services import moment_create
 
-    for _ in range(30):
+    for _ in range(MOMENTS_PER_PAGE + 5):
         moment_create(
             actor=alex,
             happened_on=timezone.localdate(),
@@ -92,7 +93,7 @@ def test_a_long_list_of_moments_comes_in_pages(alex, sam, client_for):  # type: 
         )
     client = client_for(alex)
     first = client.get("/checkins/moments/").content.decode()
-    assert first.count('class="card"><a href="/checkins/moments/') == 25
+    assert first.count('class="card"><a href="/checkins/moments/') == MOMENTS_PER_PAGE
     assert "?page=2" in first
     second = client.get("/checkins/moments/?page=2").content.decode()
     assert second.count('class="card"><a href="/checkins/moments/') == 5
