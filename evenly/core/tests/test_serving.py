@@ -106,6 +106,7 @@ def test_several_processes_without_redis_share_events_through_a_hub_that_ends_wi
     import uvicorn
 
     settings.REDIS_URL = ""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
     seen: dict[str, object] = {}
 
     def run(*args: object, **kwargs: object) -> None:
@@ -118,7 +119,7 @@ def test_several_processes_without_redis_share_events_through_a_hub_that_ends_wi
     assert seen["workers"] == 2 and seen["listening"] is True
     assert not Path(seen["hub"]).exists()  # type: ignore[arg-type]
     # Each process reads its sessions from the database, never a memory of its own.
-    assert settings.SESSION_ENGINE != "django.contrib.sessions.backends.cached_db"
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
 
 
 @pytest.mark.django_db
