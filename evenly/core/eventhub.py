@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 LISTEN = b"L"  # a server process: it sends, and hears every message
 SEND_ONLY = b"S"  # a one-off sender from another event loop
+LISTENING = b"K"  # the hub's answer: from now on this process hears every message
 HEADER = struct.Struct("!I")
 MAX_FRAME = 64 * 1024  # events are a type and a few ids
 MAX_BACKLOG = 4 * 1024 * 1024  # a listener this far behind is dropped and reconnects
@@ -145,6 +146,7 @@ class EventHub:
         try:
             if await reader.readexactly(1) == LISTEN:
                 self._listeners.add(writer)
+                writer.write(LISTENING)
             while True:
                 self._pass_on(frame(await read_frame(reader)))
         except (asyncio.IncompleteReadError, ConnectionError, ValueError):
@@ -224,6 +226,8 @@ class HubChannelLayer(InMemoryChannelLayer):
             try:
                 reader, writer = await asyncio.open_unix_connection(self.path)
                 writer.write(LISTEN)
+                if await reader.readexactly(1) != LISTENING:
+                    raise ValueError("The event hub did not answer as a hub does.")
                 self._writer = writer
                 connected.set()
                 while True:

@@ -147,7 +147,9 @@ def test_a_process_that_loses_the_hub_hears_again_once_it_is_back() -> None:
             again = EventHub(path)
             again.start()
             try:
-                await asyncio.sleep(1.2)  # both layers reconnect within their retry
+                for _ in range(10):  # the receiver reconnects within its retry
+                    if await receiver.reaches_the_other_processes():
+                        break
                 await sender.group_send(user_group(2), PAUSE)
                 return await asyncio.wait_for(receiver.receive(channel), timeout=5)
             finally:
