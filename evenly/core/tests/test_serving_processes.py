@@ -9,11 +9,8 @@ import contextlib
 import json
 import os
 import secrets
-import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
+from bench.run import free_port, serving
 from evenly.core.eventhub import EventHub
 from tests.cast import run_on_its_own_loop
 
@@ -49,12 +47,6 @@ print(json.dumps({"alex": session(alex), "sam": session(sam)}))
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], dict[str, str]]]:
     """A data folder of its own, migrated, with Alex and Sam signed in; the
@@ -71,29 +63,11 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, d
 
 @contextlib.contextmanager
 def _serving(env: dict[str, str], *arguments: str) -> Iterator[int]:
-    port = _free_port()
+    """`manage.py serve` in a process group of its own, ready on /healthz, stopped after."""
+    port = free_port()
     command = [sys.executable, str(REPO / "manage.py"), "serve", "--port", str(port), *arguments]
-    server = subprocess.Popen(
-        command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, server.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2, trust_env=False).status_code == 200:
-                    break
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+    with serving("serve", command, env, port, Path(env["EVENLY_DATA_DIR"])):
         yield port
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=5)
 
 
 async def _press_pause_and_listen(press_port: int, socket_ports: list[int], people: dict[str, str]) -> list[list[str]]:
